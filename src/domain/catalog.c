@@ -1,0 +1,621 @@
+/* catalog.c: catalog lifecycle — the item tree in memory, derivation by
+ * subtraction, yearly versions, review states and item edits
+ *
+ * See catalog.h for the rules.  Everything here goes through store.h; a
+ * change is made to a catalog loaded in memory and written back in one
+ * transaction, so a failed check leaves the database as it was.
+ */
+#include "catalog.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include "../util/buf.h"
+#include "../util/xalloc.h"
+
+static const char *const status_labels[CATALOG__MAX] = {
+	"草稿", "已提交", "已审核", "已发布",
+};
+static const char *const status_codes[CATALOG__MAX] = {
+	"draft", "submitted", "approved", "published",
+};
+
+const char *catalog_status_label(enum catalog_status st)
+{
+	return st < CATALOG__MAX ? status_labels[st] : "?";
+}
+
+const char *catalog_status_code(enum catalog_status st)
+{
+	return st < CATALOG__MAX ? status_codes[st] : "?";
+}
+
+int catalog_status_parse(const char *s)
+{
+	for (int i = 0; i < CATALOG__MAX; i++)
+		if (s && (!strcmp(s, status_codes[i]) ||
+			  !strcmp(s, status_labels[i])))
+			return i;
+	return -1;
+}
+
+/* --- the tree in memory --- */
+
+struct item *catalog_push_item(struct catalog *c, struct arena *a)
+{
+	struct item *it;
+
+	if (c->nitems == c->alloc) {
+		size_t n = c->alloc ? c->alloc * 2 : 64;
+		struct item *v = arena_alloc(a, n * sizeof(*v));
+		if (c->nitems)
+			memcpy(v, c->items, c->nitems * sizeof(*v));
+		c->items = v;
+		c->alloc = n;
+	}
+	it = &c->items[c->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->parent = -1;
+	it->name = it->item_type = it->service_name = it->basis = "";
+	it->time_limit = it->subject = it->note = it->service_url = "";
+	it->tl.kind = it->tl.anchor = "";
+	return it;
+}
+
+int catalog_item_index(const struct catalog *c, int64_t id)
+{
+	for (size_t i = 0; i < c->nitems; i++)
+		if (c->items[i].id == id)
+			return (int)i;
+	return -1;
+}
+
+int catalog_item_has_children(const struct catalog *c, size_t i)
+{
+	for (size_t j = i + 1; j < c->nitems; j++)
+		if (c->items[j].parent == (int)i)
+			return 1;
+	return 0;
+}
+
+void catalog_sort_tree(struct catalog *c, struct arena *a)
+{
+	size_t n = c->nitems, k = 0;
+	int *first = xmalloc((n + 1) * sizeof(int)); /* first child; [n] = roots */
+	int *next = xmalloc((n ? n : 1) * sizeof(int));
+	int *last = xmalloc((n + 1) * sizeof(int));
+	int *order = xmalloc((n ? n : 1) * sizeof(int));
+	int *newidx = xmalloc((n ? n : 1) * sizeof(int));
+	int *stack = xmalloc((n + 1) * sizeof(int));
+	struct item *v;
+	size_t sp = 0;
+
+	for (size_t i = 0; i <= n; i++)
+		first[i] = last[i] = -1;
+	for (size_t i = 0; i < n; i++) {
+		int p = c->items[i].parent;
+		size_t slot = p >= 0 && (size_t)p < n ? (size_t)p : n;
+		next[i] = -1;
+		if (last[slot] < 0)
+			first[slot] = (int)i;
+		else
+			next[last[slot]] = (int)i;
+		last[slot] = (int)i;
+	}
+	/* depth-first walk, pushing siblings in reverse */
+	for (int r = first[n]; r >= 0; r = next[r]) {
+		sp = 0;
+		stack[sp++] = r;
+		while (sp) {
+			int i = stack[--sp];
+			size_t base = sp;
+
+			order[k++] = i;
+			/* push the children, then reverse them on the stack
+			 * so that the first child is walked first */
+			for (int ch = first[i]; ch >= 0; ch = next[ch])
+				stack[sp++] = ch;
+			for (size_t lo = base, hi = sp; lo + 1 < hi; lo++, hi--) {
+				int t = stack[lo];
+				stack[lo] = stack[hi - 1];
+				stack[hi - 1] = t;
+			}
+		}
+	}
+	v = arena_alloc(a, (k ? k : 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		newidx[i] = -1;
+	for (size_t i = 0; i < k; i++)
+		newidx[order[i]] = (int)i;
+	for (size_t i = 0; i < k; i++) {
+		v[i] = c->items[order[i]];
+		if (v[i].parent >= 0)
+			v[i].parent = newidx[v[i].parent];
+	}
+	c->items = v;
+	c->nitems = c->alloc = k;
+	free(first);
+	free(next);
+	free(last);
+	free(order);
+	free(newidx);
+	free(stack);
+}
+
+void catalog_remove_items(struct catalog *c, const unsigned char *drop)
+{
+	size_t n = c->nitems, k = 0;
+	unsigned char *gone = xcalloc(n ? n : 1, 1);
+	int *newidx = xmalloc((n ? n : 1) * sizeof(int));
+	int changed = 1;
+
+	/* pre-order: a parent is decided before its children */
+	for (size_t i = 0; i < n; i++) {
+		int p = c->items[i].parent;
+		gone[i] = drop[i] || (p >= 0 && gone[p]);
+	}
+	/* groups left empty go too (repeat: a 一级 may empty after its 二级) */
+	while (changed) {
+		changed = 0;
+		for (size_t i = 0; i < n; i++) {
+			int has_kid = 0, had_kid = 0;
+			if (gone[i] || c->items[i].level == 3)
+				continue;
+			for (size_t j = i + 1; j < n; j++) {
+				if (c->items[j].parent != (int)i)
+					continue;
+				had_kid = 1;
+				if (!gone[j])
+					has_kid = 1;
+			}
+			if (had_kid && !has_kid) {
+				gone[i] = 1;
+				changed = 1;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (gone[i]) {
+			newidx[i] = -1;
+			continue;
+		}
+		newidx[i] = (int)k;
+		c->items[k] = c->items[i];
+		if (c->items[k].parent >= 0)
+			c->items[k].parent = newidx[c->items[k].parent];
+		k++;
+	}
+	c->nitems = k;
+	free(gone);
+	free(newidx);
+}
+
+void catalog_assign_lineage(struct catalog *c, struct arena *a)
+{
+	for (size_t i = 0; i < c->nitems; i++) {
+		unsigned char r[8];
+		if (c->items[i].lineage && *c->items[i].lineage)
+			continue;
+		/* random, so that it needs no id and never repeats in practice */
+		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r)) {
+			perror("getrandom");
+			abort();
+		}
+		c->items[i].lineage = arena_printf(a,
+			"%02x%02x%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2],
+			r[3], r[4], r[5], r[6], r[7]);
+	}
+}
+
+void catalog_copy_items(struct catalog *to, const struct catalog *from,
+			int link_origin, struct arena *a)
+{
+	for (size_t i = 0; i < from->nitems; i++) {
+		struct item *it = catalog_push_item(to, a);
+		*it = from->items[i];
+		it->id = 0;
+		if (link_origin) {
+			it->origin_item = from->items[i].id;
+			it->local_reason = NULL;
+		}
+	}
+}
+
+/* --- derivation and versions --- */
+
+static void default_version(char *out, size_t n)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	snprintf(out, n, "%d版", tm.tm_year + 1900);
+}
+
+int64_t catalog_derive(struct store *s, int64_t parent_id, const char *region,
+		       const int64_t *drop, size_t ndrop, const char *version,
+		       const char *author, struct errors *err)
+{
+	struct arena a = ARENA_INIT;
+	struct catalog parent, child;
+	struct region r;
+	unsigned char *mark = NULL;
+	int64_t id = 0;
+	enum store_rc rc;
+
+	rc = store_catalog_load(s, parent_id, &a, &parent);
+	if (rc == STORE_NOTFOUND) {
+		errors_addf(err, "目录 %lld 不存在", (long long)parent_id);
+		goto out;
+	} else if (rc != STORE_OK) {
+		errors_addf(err, "读取目录 %lld 失败", (long long)parent_id);
+		goto out;
+	}
+	if (parent.status != CATALOG_PUBLISHED) {
+		errors_addf(err, "目录 %lld 尚未发布（当前：%s），只能从已发布的目录派生",
+			    (long long)parent_id,
+			    catalog_status_label(parent.status));
+		goto out;
+	}
+	if (store_region_get(s, region, &a, &r) != STORE_OK) {
+		errors_addf(err, "行政区划代码 %s 不存在，请先添加该区划", region);
+		goto out;
+	}
+	if (!store_region_is_below(s, region, parent.region_code)) {
+		errors_addf(err, "%s（%s）不在%s（%s）的辖区内，不能从该目录派生",
+			    r.name, region, parent.region_name,
+			    parent.region_code);
+		goto out;
+	}
+	mark = xcalloc(parent.nitems ? parent.nitems : 1, 1);
+	for (size_t i = 0; i < ndrop; i++) {
+		int k = catalog_item_index(&parent, drop[i]);
+		if (k < 0) {
+			errors_addf(err, "要删减的事项 %lld 不在目录 %lld 中",
+				    (long long)drop[i], (long long)parent_id);
+			continue;
+		}
+		mark[k] = 1;
+	}
+	if (errors_count(err))
+		goto out;
+
+	memset(&child, 0, sizeof(child));
+	child.region_code = region;
+	child.domain_id = parent.domain_id;
+	child.version = version ? version : parent.version;
+	child.status = CATALOG_DRAFT;
+	child.parent_id = parent.id;
+	child.author = author;
+	child.source = arena_printf(&a, "派生自目录 %lld", (long long)parent.id);
+	catalog_copy_items(&child, &parent, 1, &a);
+	catalog_remove_items(&child, mark);
+	if (store_catalog_insert(s, &child, err) != STORE_OK)
+		goto out;
+	id = child.id;
+	store_catalog_event(s, id, author, "derive",
+			    arena_printf(&a, "从目录 %lld 派生，删减 %zu 项",
+					 (long long)parent.id,
+					 parent.nitems - child.nitems), NULL);
+out:
+	free(mark);
+	arena_release(&a);
+	return id;
+}
+
+int64_t catalog_new_version(struct store *s, int64_t id, const char *version,
+			    const char *author, struct errors *err)
+{
+	struct arena a = ARENA_INIT;
+	struct catalog old, nc;
+	char vbuf[32];
+	int64_t nid = 0;
+
+	if (store_catalog_load(s, id, &a, &old) != STORE_OK) {
+		errors_addf(err, "目录 %lld 不存在", (long long)id);
+		goto out;
+	}
+	if (!version) {
+		default_version(vbuf, sizeof(vbuf));
+		version = vbuf;
+	}
+	memset(&nc, 0, sizeof(nc));
+	nc.region_code = old.region_code;
+	nc.domain_id = old.domain_id;
+	nc.version = version;
+	nc.status = CATALOG_DRAFT;
+	nc.parent_id = old.parent_id;
+	nc.previous_id = old.id;
+	nc.author = author;
+	nc.source = arena_printf(&a, "由目录 %lld（%s）修订", (long long)old.id,
+				 old.version);
+	/* same lineage, same origin links: a new version is the same list */
+	catalog_copy_items(&nc, &old, 0, &a);
+	if (store_catalog_insert(s, &nc, err) != STORE_OK)
+		goto out;
+	nid = nc.id;
+	store_catalog_event(s, nid, author, "new-version",
+			    arena_printf(&a, "由 %s 修订为 %s", old.version,
+					 version), NULL);
+out:
+	arena_release(&a);
+	return nid;
+}
+
+static const struct {
+	enum catalog_status from, from2, to;
+	const char *code, *verb;
+} transitions[ACT__MAX] = {
+	[ACT_SUBMIT] = { CATALOG_DRAFT, CATALOG_DRAFT, CATALOG_SUBMITTED,
+			 "submit", "提交审核" },
+	[ACT_APPROVE] = { CATALOG_SUBMITTED, CATALOG_SUBMITTED, CATALOG_APPROVED,
+			  "approve", "审核通过" },
+	[ACT_REJECT] = { CATALOG_SUBMITTED, CATALOG_APPROVED, CATALOG_DRAFT,
+			 "reject", "退回" },
+	[ACT_PUBLISH] = { CATALOG_APPROVED, CATALOG_APPROVED, CATALOG_PUBLISHED,
+			  "publish", "发布" },
+};
+
+int catalog_transition(struct store *s, int64_t id, enum catalog_action act,
+		       const char *actor, const char *reason,
+		       struct errors *err)
+{
+	struct arena a = ARENA_INIT;
+	struct catalog c;
+	int ret = -1;
+
+	if (act >= ACT__MAX)
+		return -1;
+	if (store_catalog_head(s, id, &a, &c) != STORE_OK) {
+		errors_addf(err, "目录 %lld 不存在", (long long)id);
+		goto out;
+	}
+	if (c.status != transitions[act].from &&
+	    c.status != transitions[act].from2) {
+		errors_addf(err, "目录 %lld 当前为「%s」，不能%s",
+			    (long long)id, catalog_status_label(c.status),
+			    transitions[act].verb);
+		goto out;
+	}
+	if (act == ACT_REJECT && (!reason || !*reason)) {
+		errors_addf(err, "退回必须说明理由（--reason）");
+		goto out;
+	}
+	if (act == ACT_SUBMIT) {
+		/* an empty catalog is not worth reviewing */
+		struct catalog full;
+		if (store_catalog_load(s, id, &a, &full) == STORE_OK &&
+		    full.nitems == 0) {
+			errors_addf(err, "目录 %lld 没有任何事项，不能提交", (long long)id);
+			goto out;
+		}
+	}
+	if (store_begin(s, err) != STORE_OK)
+		goto out;
+	if (store_catalog_set_status(s, id, transitions[act].to,
+				     act == ACT_REJECT ? reason : "",
+				     err) != STORE_OK ||
+	    store_catalog_event(s, id, actor, transitions[act].code,
+				reason ? reason : "", err) != STORE_OK) {
+		store_rollback(s);
+		goto out;
+	}
+	if (store_commit(s, err) != STORE_OK)
+		goto out;
+	ret = 0;
+out:
+	arena_release(&a);
+	return ret;
+}
+
+/* --- item edits on drafts --- */
+
+/* Load draft 'id' for editing; -1 with a message when it is not a draft. */
+static int load_draft(struct store *s, int64_t id, struct arena *a,
+		      struct catalog *c, struct errors *err)
+{
+	if (store_catalog_load(s, id, a, c) != STORE_OK) {
+		errors_addf(err, "目录 %lld 不存在", (long long)id);
+		return -1;
+	}
+	if (c->status != CATALOG_DRAFT) {
+		errors_addf(err, "目录 %lld 当前为「%s」，只有草稿可以修改%s",
+			    (long long)id, catalog_status_label(c->status),
+			    c->status == CATALOG_PUBLISHED
+				    ? "；请用 catalog new-version 开始下一版本"
+				    : "；请先退回为草稿");
+		return -1;
+	}
+	return 0;
+}
+
+/* Set cells on an item; a leaf must end with a 公开方式. */
+static int apply_cells(struct item *it, int leaf, const struct item_cell *cells,
+		       size_t n, struct arena *a, struct errors *err)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *why;
+		if (layout_set_cell(it, cells[i].col, 0, cells[i].text, a,
+				    &why)) {
+			errors_addf(err, "「%s」%s", layout_col_name(cells[i].col),
+				    why);
+			bad = 1;
+		}
+	}
+	if (!bad && leaf && !it->mode) {
+		errors_addf(err, "「公开方式」「主动」和「依申请」至少要有一项");
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+static int sibling_named(const struct catalog *c, int parent, const char *name,
+			 int except)
+{
+	for (size_t i = 0; i < c->nitems; i++)
+		if (c->items[i].parent == parent && (int)i != except &&
+		    !strcmp(c->items[i].name, name))
+			return 1;
+	return 0;
+}
+
+int64_t catalog_add_local_item(struct store *s, int64_t id,
+			       int64_t parent_item, const char *name,
+			       const struct item_cell *cells, size_t ncells,
+			       const char *reason, const char *actor,
+			       struct errors *err)
+{
+	struct arena a = ARENA_INIT;
+	struct catalog c;
+	struct item *it;
+	int parent = -1, fresh = 0;
+	int64_t nid = 0;
+
+	if (!reason || !*reason) {
+		errors_addf(err, "本级新增事项必须说明理由（--reason）");
+		goto out;
+	}
+	if (!name || !*name) {
+		errors_addf(err, "请给出事项名称（--name）");
+		goto out;
+	}
+	if (load_draft(s, id, &a, &c, err))
+		goto out;
+	if (parent_item) {
+		parent = catalog_item_index(&c, parent_item);
+		if (parent < 0) {
+			errors_addf(err, "上级事项 %lld 不在目录 %lld 中",
+				    (long long)parent_item, (long long)id);
+			goto out;
+		}
+		if (c.items[parent].level >= 3) {
+			errors_addf(err, "三级事项下不能再添加事项");
+			goto out;
+		}
+		if (!catalog_item_has_children(&c, (size_t)parent)) {
+			errors_addf(err, "事项「%s」本身是末级事项，不能在其下添加事项",
+				    c.items[parent].name);
+			goto out;
+		}
+	}
+	if (sibling_named(&c, parent, name, -1)) {
+		errors_addf(err, "同一上级下已有名为「%s」的事项", name);
+		goto out;
+	}
+	it = catalog_push_item(&c, &a);
+	it->parent = parent;
+	it->level = parent < 0 ? 1 : c.items[parent].level + 1;
+	it->name = arena_strdup(&a, name);
+	it->local_reason = arena_strdup(&a, reason);
+	if (it->level == 1) {
+		if (ncells) {
+			errors_addf(err, "一级事项只有名称；请在其下添加二级事项后再填写各列");
+			goto out;
+		}
+	} else if (apply_cells(it, 1, cells, ncells, &a, err)) {
+		goto out;
+	}
+	catalog_sort_tree(&c, &a);
+	catalog_assign_lineage(&c, &a);
+	for (size_t i = 0; i < c.nitems; i++)
+		if (!c.items[i].id)
+			fresh = (int)i;	/* the one new item */
+	if (store_catalog_replace_items(s, &c, err) != STORE_OK)
+		goto out;
+	nid = c.items[fresh].id;
+	store_catalog_event(s, id, actor, "add-item",
+			    arena_printf(&a, "新增「%s」：%s", name, reason), NULL);
+out:
+	arena_release(&a);
+	return nid;
+}
+
+int catalog_drop_item(struct store *s, int64_t id, int64_t item_id,
+		      const char *actor, struct errors *err)
+{
+	struct arena a = ARENA_INIT;
+	struct catalog c;
+	unsigned char *mark = NULL;
+	int k, ret = -1;
+	const char *name;
+
+	if (load_draft(s, id, &a, &c, err))
+		goto out;
+	k = catalog_item_index(&c, item_id);
+	if (k < 0) {
+		errors_addf(err, "事项 %lld 不在目录 %lld 中", (long long)item_id,
+			    (long long)id);
+		goto out;
+	}
+	name = c.items[k].name;
+	mark = xcalloc(c.nitems, 1);
+	mark[k] = 1;
+	catalog_remove_items(&c, mark);
+	if (store_catalog_replace_items(s, &c, err) != STORE_OK)
+		goto out;
+	store_catalog_event(s, id, actor, "drop-item",
+			    arena_printf(&a, "删减「%s」", name), NULL);
+	ret = 0;
+out:
+	free(mark);
+	arena_release(&a);
+	return ret;
+}
+
+int catalog_edit_item(struct store *s, int64_t id, int64_t item_id,
+		      const struct item_cell *cells, size_t ncells,
+		      const char *actor, struct errors *err)
+{
+	struct arena a = ARENA_INIT;
+	struct catalog c;
+	struct item *it;
+	int k, ret = -1;
+
+	if (load_draft(s, id, &a, &c, err))
+		goto out;
+	k = catalog_item_index(&c, item_id);
+	if (k < 0) {
+		errors_addf(err, "事项 %lld 不在目录 %lld 中", (long long)item_id,
+			    (long long)id);
+		goto out;
+	}
+	it = &c.items[k];
+	if (!ncells) {
+		errors_addf(err, "没有要修改的列");
+		goto out;
+	}
+	if (catalog_item_has_children(&c, (size_t)k) || it->level == 1) {
+		for (size_t i = 0; i < ncells; i++)
+			if (cells[i].col != COL_L1 && cells[i].col != COL_L2 &&
+			    cells[i].col != COL_L3) {
+				errors_addf(err, "「%s」是分组事项，只能修改名称",
+					    it->name);
+				goto out;
+			}
+	}
+	if (apply_cells(it, it->level > 1 &&
+			!catalog_item_has_children(&c, (size_t)k), cells, ncells,
+			&a, err))
+		goto out;
+	if (!*it->name) {
+		errors_addf(err, "事项名称不能为空");
+		goto out;
+	}
+	if (sibling_named(&c, it->parent, it->name, k)) {
+		errors_addf(err, "同一上级下已有名为「%s」的事项", it->name);
+		goto out;
+	}
+	if (store_catalog_replace_items(s, &c, err) != STORE_OK)
+		goto out;
+	store_catalog_event(s, id, actor, "edit-item",
+			    arena_printf(&a, "修改「%s」", it->name), NULL);
+	ret = 0;
+out:
+	arena_release(&a);
+	return ret;
+}

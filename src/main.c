@@ -1,0 +1,10 @@
+/* main.c: entry point of the gongkai program; everything happens in cli/. */
+#include <locale.h>
+
+#include "cli/cli.h"
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return cli_main(argc, argv);
+}

@@ -1,0 +1,126 @@
+/* model.h: the plain data gongkai stores — regions, units, domains,
+ * catalogs and their items
+ *
+ * These are records with no behaviour; the rules live in src/domain/ and the
+ * storage in store.h.  Strings are borrowed: whoever fills a record says
+ * where they live (normally an arena owned by the caller).
+ */
+#ifndef GK_MODEL_H
+#define GK_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct region {
+	const char *code;	/* 行政区划代码 */
+	const char *name;
+	const char *level;	/* 省 市 县 乡 村 */
+	const char *parent_code;	/* NULL at the top */
+};
+
+struct unit {
+	int64_t id;
+	const char *name;
+	const char *kind;	/* 人民政府, 政府部门, 街道办事处, ... */
+	const char *region_code;
+	const char *credit_code;	/* 统一社会信用代码 or NULL */
+};
+
+struct domain {
+	int64_t id;
+	const char *code;	/* stable, e.g. "shjz" */
+	const char *name;	/* 社会救助 */
+	int sort;
+	const char *department;
+};
+
+enum catalog_status {
+	CATALOG_DRAFT,
+	CATALOG_SUBMITTED,
+	CATALOG_APPROVED,
+	CATALOG_PUBLISHED,
+	CATALOG__MAX
+};
+
+/* 公开对象, 公开方式 and 公开层级 are small sets kept as bits. */
+enum { AUDIENCE_ALL = 1, AUDIENCE_SPECIFIC = 2 };
+enum { MODE_ACTIVE = 1, MODE_ON_REQUEST = 2 };
+enum { LEVEL_CITY = 1, LEVEL_COUNTY = 2, LEVEL_TOWNSHIP = 4, LEVEL_VILLAGE = 8 };
+
+/* 公开时限 understood as a rule (see domain/timelimit.h); kind "" when the
+ * text is not a known phrase. */
+struct timelimit {
+	const char *kind;	/* "", "deadline", "realtime", "timely", "permanent" */
+	int days;		/* deadline length */
+	bool workdays;		/* days are 工作日 (else calendar days) */
+	const char *anchor;	/* what starts the clock: "形成或变更", "批准", ... */
+	int notice_days;	/* 公示/公告期限 in 工作日, 0 if none */
+};
+
+struct element {		/* one 公开内容要素 */
+	const char *text;
+	bool required;		/* ● required, 〇 optional */
+};
+
+struct channel {		/* one 公开渠道和载体 */
+	int std;		/* 1..13 = standard channel (domain/channels.h), 0 = named */
+	const char *name;
+	bool required;		/* ■ required, □ optional */
+};
+
+/* One node of a catalog's item tree.  一级 items group 二级 items, which may
+ * group 三级 items; a node with children carries only its name. */
+struct item {
+	int64_t id;
+	int parent;		/* index of the parent in catalog.items, -1 for 一级 */
+	int level;		/* 1, 2 or 3 */
+	const char *lineage;	/* identity kept across derivation and versions */
+	int64_t origin_item;	/* the parent catalog's item this came from, 0 if none */
+	const char *local_reason;	/* non-NULL: a local addition, and why */
+	const char *name;
+	const char *item_type;	/* 政务服务事项 / 非政务服务事项 / "" */
+	const char *service_name;	/* 对应本级政务服务事项名称 */
+	const char *basis;	/* 公开依据 */
+	const char *time_limit;	/* 公开时限 as written */
+	struct timelimit tl;
+	const char *subject;	/* 公开主体 */
+	unsigned audience, mode, levels;
+	const char *note;	/* 备注 */
+	const char *service_url;	/* 我要办 */
+	struct element *elements;
+	size_t nelements;
+	struct channel *channels;
+	size_t nchannels;
+};
+
+struct catalog {
+	int64_t id;
+	const char *region_code;
+	const char *region_name;
+	int64_t domain_id;
+	const char *domain_code;
+	const char *domain_name;
+	const char *version;	/* 2020版 */
+	enum catalog_status status;
+	int64_t parent_id;	/* derived from, 0 if a reference catalog */
+	int64_t previous_id;	/* earlier version, 0 if none */
+	const char *author;
+	const char *source;
+	const char *review_note;
+	const char *created_at, *updated_at;
+	const char *submitted_at, *approved_at, *published_at;
+	/* the item tree in pre-order: a parent always comes before its children */
+	struct item *items;
+	size_t nitems;
+	size_t alloc;
+};
+
+struct catalog_event {
+	const char *at;
+	const char *actor;
+	const char *action;
+	const char *detail;
+};
+
+#endif

@@ -1,0 +1,31 @@
+/* utf8.h: UTF-8 checks and the small text normalisations imports need
+ *
+ * Office files mix full-width and half-width forms (（） and (), ／ and /,
+ * the ideographic space U+3000).  Labels are compared after utf8_fold(),
+ * which maps full-width ASCII forms to half-width, drops all white space and
+ * lower-cases Latin letters; stored text is only trimmed, never folded.
+ */
+#ifndef GK_UTF8_H
+#define GK_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+
+/* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool utf8_valid(const char *s, size_t n);
+/* Decode one code point at *s (well-formed input); advance *s. */
+uint32_t utf8_next(const char **s);
+void utf8_put(struct buf *b, uint32_t cp);
+/* Number of code points in a well-formed string. */
+size_t utf8_len(const char *s);
+bool utf8_is_space(uint32_t cp);
+/* Append 's' with leading and trailing white space (incl. U+3000, NBSP,
+ * zero-width space, BOM) removed and CRLF turned into LF. */
+void utf8_trim(struct buf *b, const char *s);
+/* Append the comparison form of 's' (see above). */
+void utf8_fold(struct buf *b, const char *s);
+
+#endif
