@@ -47,16 +47,27 @@ FUZZ_LIBOBJ := $(patsubst %.c,build/fuzz/%.o,$(LIBSRC))
 UNITBIN     := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNITSRC))
 FUZZBIN     := $(patsubst tests/fuzz/%.c,build/fuzz/tests/%,$(FUZZSRC))
 
+# V=1 shows the full compiler command lines.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-6s %s\n'
+endif
+
 .PHONY: all run test test-build bench clean fuzz-build
 .DELETE_ON_ERROR:
 
 all: gongkai
 
 gongkai: build/rel/src/main.o $(REL_LIBOBJ)
-	$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS_REL) -o $@ $^ $(LIBS)
 
 build/asan/gongkai: build/asan/src/main.o $(ASAN_LIBOBJ)
-	$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS_ASAN) -o $@ $^ $(LIBS)
 
 build/tools/embed-sql: tools/embed-sql.c
 	@mkdir -p $(dir $@)
@@ -72,23 +83,28 @@ build/gen/data.c: build/tools/embed-sql data/domains.csv
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_REL) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS_REL) -MMD -MP -c $< -o $@
 
 build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ASAN) -MMD -MP -c $< -o $@
+	$(say) CC-SAN $<
+	$(Q)$(CC) $(CFLAGS_ASAN) -MMD -MP -c $< -o $@
 
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZCC) $(CFLAGS_FUZZ) -MMD -MP -c $< -o $@
+	$(say) CC-FUZ $<
+	$(Q)$(FUZZCC) $(CFLAGS_FUZZ) -MMD -MP -c $< -o $@
 
 build/asan/tests/%: tests/unit/%.c tests/unit/t.h $(ASAN_LIBOBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ASAN) -Itests/unit -o $@ $< $(ASAN_LIBOBJ) $(LIBS)
+	$(say) TEST $@
+	$(Q)$(CC) $(CFLAGS_ASAN) -Itests/unit -o $@ $< $(ASAN_LIBOBJ) $(LIBS)
 
 build/fuzz/tests/%: tests/fuzz/%.c $(FUZZ_LIBOBJ)
 	@mkdir -p $(dir $@)
-	$(FUZZCC) $(CFLAGS_FUZZ) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIBOBJ) $(LIBS)
+	$(say) FUZZ $@
+	$(Q)$(FUZZCC) $(CFLAGS_FUZZ) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIBOBJ) $(LIBS)
 
 fuzz-build: $(FUZZBIN)
 

@@ -69,11 +69,15 @@ static int is_leaf(const struct catalog *c, size_t i)
 	       !(i + 1 < c->nitems && c->items[i + 1].parent == (int)i);
 }
 
-void catalog_write_csv(const struct catalog *c, struct buf *out)
+/* Write the CSV through 'flush', called whenever 'out' holds 64 KB or more
+ * and once at the end (NULL: keep everything in 'out'). */
+static int write_csv(const struct catalog *c, struct buf *out,
+		     int (*flush)(struct buf *, void *), void *ctx)
 {
 	const char *cells[32];
 	struct buf tmp[4] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
 	size_t seq = 0;
+	int ret = 0;
 
 	buf_add(out, csv_bom, sizeof(csv_bom));
 	/* the two header rows as Excel saves a merged header */
@@ -85,14 +89,32 @@ void catalog_write_csv(const struct catalog *c, struct buf *out)
 	for (size_t j = 0; j < layout_out_n; j++)
 		cells[j] = layout_out[j].label;
 	csv_write_row(out, cells, layout_out_n);
-	for (size_t i = 0; i < c->nitems; i++) {
+	for (size_t i = 0; i < c->nitems && !ret; i++) {
 		if (!is_leaf(c, i))
 			continue;
 		leaf_cells(c, i, ++seq, cells, tmp);
 		csv_write_row(out, cells, layout_out_n);
+		if (flush && out->len >= 65536)
+			ret = flush(out, ctx);
 	}
+	if (flush && !ret)
+		ret = flush(out, ctx);
 	for (int k = 0; k < 4; k++)
 		buf_release(&tmp[k]);
+	return ret;
+}
+
+void catalog_write_csv(const struct catalog *c, struct buf *out)
+{
+	write_csv(c, out, NULL, NULL);
+}
+
+static int flush_file(struct buf *b, void *fp)
+{
+	int bad = fwrite(b->buf, 1, b->len, fp) != b->len;
+
+	buf_reset(b);
+	return bad ? -1 : 0;
 }
 
 static int write_csv_file(const struct catalog *c, const char *path,
@@ -106,8 +128,7 @@ static int write_csv_file(const struct catalog *c, const char *path,
 		errors_addf(err, "无法创建文件 %s：%s", path, strerror(errno));
 		return -1;
 	}
-	catalog_write_csv(c, &b);
-	if (fwrite(b.buf, 1, b.len, fp) != b.len || fflush(fp)) {
+	if (write_csv(c, &b, flush_file, fp) || fflush(fp)) {
 		errors_addf(err, "写入 %s 失败：%s", path, strerror(errno));
 		ret = -1;
 	}

@@ -153,6 +153,8 @@ int catalog_from_grid(const struct grid *g, const char *display,
 		goto out;
 
 	memset(&prev, 0, sizeof(prev));
+	/* room for every row as an item, plus groups: no regrowth usually */
+	catalog_reserve(c, a, sh->nrows + sh->nrows / 8 + 16);
 	progress_start(&pr, "读取目录", sh->nrows);
 	for (size_t r = m.header_row + 1; r < sh->nrows; r++) {
 		const struct grid_row *row = &sh->rows[r];
@@ -278,7 +280,8 @@ int catalog_from_grid(const struct grid *g, const char *display,
 			utf8_trim(&t1, n1);
 			n1 = arena_strndup(a, t1.buf, t1.len);
 			buf_release(&t1);
-			if (hmap_get(&names, key.buf, child_key(&key, -1, n1), &found)) {
+			child_key(&key, -1, n1);
+			if (hmap_get(&names, key.buf, key.len, &found)) {
 				l1 = (int)found;
 			} else {
 				it = catalog_push_item(c, a);
@@ -474,6 +477,7 @@ int64_t catalog_import(struct store *s, const struct catalog_import_opts *o,
 	if (catalog_read_file(o->path, &g, err))
 		goto out;
 	display = strrchr(o->path, '/') ? strrchr(o->path, '/') + 1 : o->path;
+	/* the catalog shares the grid's strings: keep it until written */
 	if (catalog_from_grid(&g, display, o->sheet, &c, &a, err, notes))
 		goto out;
 	if (!o->version) {

@@ -44,18 +44,25 @@ int catalog_status_parse(const char *s)
 
 /* --- the tree in memory --- */
 
+void catalog_reserve(struct catalog *c, struct arena *a, size_t n)
+{
+	struct item *v;
+
+	if (n <= c->alloc)
+		return;
+	v = arena_alloc(a, n * sizeof(*v));
+	if (c->nitems)
+		memcpy(v, c->items, c->nitems * sizeof(*v));
+	c->items = v;
+	c->alloc = n;
+}
+
 struct item *catalog_push_item(struct catalog *c, struct arena *a)
 {
 	struct item *it;
 
-	if (c->nitems == c->alloc) {
-		size_t n = c->alloc ? c->alloc * 2 : 64;
-		struct item *v = arena_alloc(a, n * sizeof(*v));
-		if (c->nitems)
-			memcpy(v, c->items, c->nitems * sizeof(*v));
-		c->items = v;
-		c->alloc = n;
-	}
+	if (c->nitems == c->alloc)
+		catalog_reserve(c, a, c->alloc ? c->alloc * 2 : 64);
 	it = &c->items[c->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->parent = -1;
@@ -83,6 +90,7 @@ int catalog_item_has_children(const struct catalog *c, size_t i)
 
 void catalog_sort_tree(struct catalog *c, struct arena *a)
 {
+	(void)a;
 	size_t n = c->nitems, k = 0;
 	int *first = xmalloc((n + 1) * sizeof(int)); /* first child; [n] = roots */
 	int *next = xmalloc((n ? n : 1) * sizeof(int));
@@ -125,7 +133,8 @@ void catalog_sort_tree(struct catalog *c, struct arena *a)
 			}
 		}
 	}
-	v = arena_alloc(a, (k ? k : 1) * sizeof(*v));
+	/* reorder in place through a scratch copy (no arena growth) */
+	v = xmalloc((k ? k : 1) * sizeof(*v));
 	for (size_t i = 0; i < n; i++)
 		newidx[i] = -1;
 	for (size_t i = 0; i < k; i++)
@@ -135,8 +144,10 @@ void catalog_sort_tree(struct catalog *c, struct arena *a)
 		if (v[i].parent >= 0)
 			v[i].parent = newidx[v[i].parent];
 	}
-	c->items = v;
-	c->nitems = c->alloc = k;
+	if (k)
+		memcpy(c->items, v, k * sizeof(*v));
+	c->nitems = k;
+	free(v);
 	free(first);
 	free(next);
 	free(last);

@@ -29,6 +29,8 @@ int catalog_status_parse(const char *s);
 
 /* --- building a catalog in memory --- */
 
+/* Make room for at least 'n' items in all (allocated from 'a'). */
+void catalog_reserve(struct catalog *c, struct arena *a, size_t n);
 /* Append a zeroed item (parent -1) to c->items, growing from 'a'. */
 struct item *catalog_push_item(struct catalog *c, struct arena *a);
 /* Index of the item with database id 'id', or -1. */
@@ -60,7 +62,8 @@ struct catalog_import_opts {
 };
 
 /* Read a standard-layout table (.xlsx or .csv, UTF-8 or GBK) into 'c'
- * (items only; strings from 'a').  Every problem of the file is added to
+ * (items only; strings from 'a' or shared with the grid, which must
+ * outlive the catalog).  Every problem of the file is added to
  * 'err' as "文件:工作表:第N行:「列名」: 原因"; ignored columns go to 'notes'.
  * Returns 0 or -1. */
 int catalog_from_grid(const struct grid *g, const char *display,

@@ -1,6 +1,7 @@
 /* channels.c: parsing and printing 公开渠道和载体 cells; see channels.h. */
 #include "channels.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "../util/buf.h"
@@ -49,28 +50,45 @@ const char *channel_std_name(int std)
 	return std >= 1 && std <= CHANNEL_STD_COUNT ? std_names[std] : NULL;
 }
 
-static int folded_equal(const char *a, const char *b)
-{
-	struct buf fa = BUF_INIT, fb = BUF_INIT;
-	int eq;
+/* The standard names and variants in folded form (utf8_fold), made once. */
+static struct {
+	char *text;
+	int std;
+} folded[CHANNEL_STD_COUNT + sizeof(variants) / sizeof(variants[0])];
+static size_t nfolded;
+static pthread_once_t folded_once = PTHREAD_ONCE_INIT;
 
-	utf8_fold(&fa, a);
-	utf8_fold(&fb, b);
-	eq = !strcmp(fa.buf, fb.buf);
-	buf_release(&fa);
-	buf_release(&fb);
-	return eq;
+static void fold_names(void)
+{
+	struct buf b = BUF_INIT;
+
+	for (int i = 1; i <= CHANNEL_STD_COUNT; i++) {
+		buf_reset(&b);
+		utf8_fold(&b, std_names[i]);
+		folded[nfolded].text = xstrdup(b.buf);
+		folded[nfolded++].std = i;
+	}
+	for (size_t i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
+		buf_reset(&b);
+		utf8_fold(&b, variants[i].text);
+		folded[nfolded].text = xstrdup(b.buf);
+		folded[nfolded++].std = variants[i].std;
+	}
+	buf_release(&b);
 }
 
 int channel_std_find(const char *name)
 {
-	for (int i = 1; i <= CHANNEL_STD_COUNT; i++)
-		if (folded_equal(name, std_names[i]))
-			return i;
-	for (size_t i = 0; i < sizeof(variants) / sizeof(variants[0]); i++)
-		if (folded_equal(name, variants[i].text))
-			return variants[i].std;
-	return 0;
+	struct buf f = BUF_INIT;
+	int std = 0;
+
+	pthread_once(&folded_once, fold_names);
+	utf8_fold(&f, name);
+	for (size_t i = 0; i < nfolded && !std; i++)
+		if (!strcmp(f.buf, folded[i].text))
+			std = folded[i].std;
+	buf_release(&f);
+	return std;
 }
 
 static int is_marker(uint32_t cp, int *required)

@@ -176,6 +176,11 @@ int layout_parse_tick(const char *cell)
 	struct buf k = BUF_INIT;
 	int r = -1;
 
+	if (!cell || !*cell)
+		return 0;
+	if (!strcmp(cell, "√"))
+		return 1;
+
 	label_key(&k, cell);
 	if (!k.len || key_is(k.buf, (const char *const[]){ "□", "☐", "×",
 			"否", "无", "0", "-", "/", "—", "n", "no", NULL }))
@@ -194,7 +199,7 @@ int layout_is_same_as_above(const char *cell)
 	struct buf k = BUF_INIT;
 	int r;
 
-	if (!cell)
+	if (!cell || !strstr(cell, "同上"))
 		return 0;
 	label_key(&k, cell);
 	r = !strcmp(k.buf, "同上") || !strcmp(k.buf, "同上。") ||
@@ -253,7 +258,7 @@ static enum layout_col map_label(const char *group, const char *label,
 	else if (key_is(l.buf, level_group) && !has_sub)
 		c = COL_LEVELS_TEXT;
 	else if (key_is(g.buf, level_group) ||
-		 (l.len && l.len <= 24 && !strcmp(l.buf + l.len - 3, "级") &&
+		 (l.len >= 3 && l.len <= 24 && !strcmp(l.buf + l.len - 3, "级") &&
 		  layout_parse_levels(l.buf))) {
 		/* a 公开层级 tick column: 县级, 乡、村级, 镇(街)级, … */
 		*bits = layout_parse_levels(l.buf);
@@ -289,25 +294,41 @@ static int looks_like_header(const struct grid_row *r)
 	return item && content;
 }
 
-/* Does this row hold sub-labels of a two-row header? */
-static int looks_like_subheader(const struct grid_row *r)
+/* Does 'r' hold the sub-labels of a two-row header under 'top'?  Every
+ * non-empty cell must be a sub-label (一级事项, 全社会, 主动, 县级, …) or the
+ * same text as the cell above it (a label merged down both rows), and at
+ * least one must be a sub-label: a data row never qualifies. */
+static int looks_like_subheader(const struct grid_row *r,
+				const struct grid_row *top)
 {
 	struct buf k = BUF_INIT;
-	int hits = 0;
+	int hits = 0, other = 0;
 
-	for (size_t j = 0; j < r->ncells; j++) {
-		if (!r->cells[j] || strlen(r->cells[j]) > 60)
+	for (size_t j = 0; j < r->ncells && !other; j++) {
+		const char *t = r->cells[j], *above = grid_cell(top, j);
+		if (!t)
+			continue;
+		if (above && !strcmp(t, above))
 			continue;
 		buf_reset(&k);
-		label_key(&k, r->cells[j]);
+		if (strlen(t) > 60) {
+			other = 1;
+			break;
+		}
+		label_key(&k, t);
 		if (key_is(k.buf, l1_names) || key_is(k.buf, l2_names) ||
-		    key_is(k.buf, aud_all_names) || key_is(k.buf, aud_spec_names) ||
+		    key_is(k.buf, l3_names) || key_is(k.buf, aud_all_names) ||
+		    key_is(k.buf, aud_spec_names) ||
 		    key_is(k.buf, mode_active_names) ||
-		    key_is(k.buf, mode_request_names))
+		    key_is(k.buf, mode_request_names) ||
+		    (k.len >= 3 && !strcmp(k.buf + k.len - 3, "级") &&
+		     layout_parse_levels(k.buf)))
 			hits++;
+		else
+			other = 1;
 	}
 	buf_release(&k);
-	return hits > 0;
+	return hits > 0 && !other;
 }
 
 int layout_map_header(const struct grid_sheet *sh, struct arena *a,
@@ -327,7 +348,7 @@ int layout_map_header(const struct grid_sheet *sh, struct arena *a,
 	}
 	if (!top)
 		return -1;
-	if (hr + 1 < sh->nrows && looks_like_subheader(&sh->rows[hr + 1]) &&
+	if (hr + 1 < sh->nrows && looks_like_subheader(&sh->rows[hr + 1], top) &&
 	    sh->rows[hr + 1].rownum == top->rownum + 1) {
 		sub = &sh->rows[hr + 1];
 		hr++;
@@ -588,9 +609,17 @@ static const char *trimmed(const char *cell, struct arena *a)
 {
 	struct buf t = BUF_INIT;
 	const char *r;
+	size_t off, n;
 
 	if (!cell)
 		return "";
+	/* most cells need nothing but their ends trimmed (no CR inside) */
+	utf8_trim_span(cell, &off, &n);
+	if (!memchr(cell + off, '\r', n)) {
+		if (off == 0 && cell[n] == '\0')
+			return cell;	/* already clean: share it, no copy */
+		return arena_strndup(a, cell + off, n);
+	}
 	utf8_trim(&t, cell);
 	r = arena_strndup(a, t.buf, t.len);
 	buf_release(&t);

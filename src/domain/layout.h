@@ -104,6 +104,8 @@ int layout_is_same_as_above(const char *cell);
 
 /* Set the part of 'it' that column 'col' holds from the cell text (NULL or
  * "" = empty).  For COL_LEVEL 'bits' says which level the column ticks.
+ * The item may point into 'cell' itself (when it needs no trimming), so the
+ * cell must live as long as the item; other strings come from 'a'.
  * Returns 0, or -1 with *why pointing at a static Chinese reason. */
 int layout_set_cell(struct item *it, enum layout_col col, unsigned bits,
 		    const char *cell, struct arena *a, const char **why);

@@ -8,6 +8,7 @@
  */
 #include "store.h"
 
+#include <jansson.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "migrations.h"
 #include "../util/buf.h"
+#include "../util/json-str.h"
 #include "../util/timeutil.h"
 #include "../util/xalloc.h"
 
@@ -46,12 +48,6 @@ enum stmt {
 	STMT_ITEM_DELETE,
 	STMT_ITEM_IDS,
 	STMT_ITEMS_OF,
-	STMT_ELEMENT_INSERT,
-	STMT_ELEMENTS_CLEAR,
-	STMT_ELEMENTS_OF,
-	STMT_CHANNEL_INSERT,
-	STMT_CHANNELS_CLEAR,
-	STMT_CHANNELS_OF,
 	STMT_EVENT_ADD,
 	STMT_EVENTS_OF,
 	STMT__MAX
@@ -68,7 +64,8 @@ enum stmt {
 #define ITEM_COLS \
 	"lineage, origin_item, local_reason, name, item_type, service_name, " \
 	"basis, time_limit, tl_kind, tl_days, tl_workdays, tl_anchor, " \
-	"tl_notice, subject, audience, mode, levels, note, service_url"
+	"tl_notice, subject, audience, mode, levels, note, service_url, " \
+	"elements, channels"
 
 static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_BEGIN] = "BEGIN",
@@ -127,31 +124,19 @@ static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_CATALOG_TOUCH] = "UPDATE catalogs SET updated_at = ? WHERE id = ?",
 	[STMT_ITEM_INSERT] = "INSERT INTO items (catalog_id, parent_item, level, "
 		"seq, " ITEM_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[STMT_ITEM_UPDATE] = "UPDATE items SET parent_item = ?, level = ?, "
 		"seq = ?, lineage = ?, origin_item = ?, local_reason = ?, "
 		"name = ?, item_type = ?, service_name = ?, basis = ?, "
 		"time_limit = ?, tl_kind = ?, tl_days = ?, tl_workdays = ?, "
 		"tl_anchor = ?, tl_notice = ?, subject = ?, audience = ?, "
-		"mode = ?, levels = ?, note = ?, service_url = ? "
-		"WHERE id = ? AND catalog_id = ?",
+		"mode = ?, levels = ?, note = ?, service_url = ?, elements = ?, "
+		"channels = ? WHERE id = ? AND catalog_id = ?",
 	[STMT_ITEM_DELETE] = "DELETE FROM items WHERE id = ?",
 	[STMT_ITEM_IDS] = "SELECT id FROM items WHERE catalog_id = ? "
 		"ORDER BY level DESC",
 	[STMT_ITEMS_OF] = "SELECT id, parent_item, level, " ITEM_COLS
 		" FROM items WHERE catalog_id = ? ORDER BY seq",
-	[STMT_ELEMENT_INSERT] = "INSERT INTO item_elements (item_id, seq, text, "
-		"required) VALUES (?, ?, ?, ?)",
-	[STMT_ELEMENTS_CLEAR] = "DELETE FROM item_elements WHERE item_id = ?",
-	[STMT_ELEMENTS_OF] = "SELECT e.item_id, e.text, e.required "
-		"FROM item_elements e JOIN items i ON i.id = e.item_id "
-		"WHERE i.catalog_id = ? ORDER BY i.seq, e.seq",
-	[STMT_CHANNEL_INSERT] = "INSERT INTO item_channels (item_id, seq, std, "
-		"name, required) VALUES (?, ?, ?, ?, ?)",
-	[STMT_CHANNELS_CLEAR] = "DELETE FROM item_channels WHERE item_id = ?",
-	[STMT_CHANNELS_OF] = "SELECT c.item_id, c.std, c.name, c.required "
-		"FROM item_channels c JOIN items i ON i.id = c.item_id "
-		"WHERE i.catalog_id = ? ORDER BY i.seq, c.seq",
 	[STMT_EVENT_ADD] = "INSERT INTO catalog_events (catalog_id, at, actor, "
 		"action, detail) VALUES (?, ?, ?, ?, ?)",
 	[STMT_EVENTS_OF] = "SELECT at, actor, action, detail FROM catalog_events "
@@ -731,14 +716,90 @@ static void bind_id(sqlite3_stmt *st, int i, int64_t id)
 		sqlite3_bind_null(st, i);
 }
 
-/* Insert or update one item and replace its elements and channels.
- * 'parent_id' is the database id of its parent item (0 for 一级). */
+/* Elements and channels as the JSON text kept in the items row, written
+ * directly (this runs once per item of an import). */
+static char *elements_json(const struct item *it)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addch(&b, '[');
+	for (size_t i = 0; i < it->nelements; i++) {
+		buf_adds(&b, i ? ",{\"t\":" : "{\"t\":");
+		json_str(&b, it->elements[i].text);
+		buf_adds(&b, it->elements[i].required ? ",\"r\":true}"
+						      : ",\"r\":false}");
+	}
+	buf_addch(&b, ']');
+	return buf_detach(&b, NULL);
+}
+
+static char *channels_json(const struct item *it)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addch(&b, '[');
+	for (size_t i = 0; i < it->nchannels; i++) {
+		buf_addf(&b, "%s{\"s\":%d,\"n\":", i ? "," : "",
+			 it->channels[i].std);
+		json_str(&b, it->channels[i].name);
+		buf_adds(&b, it->channels[i].required ? ",\"r\":true}"
+						      : ",\"r\":false}");
+	}
+	buf_addch(&b, ']');
+	return buf_detach(&b, NULL);
+}
+
+/* Read the JSON lists back; a damaged value reads as an empty list. */
+static void elements_from_json(const char *text, struct arena *a,
+			       struct item *it)
+{
+	json_t *v = text ? json_loads(text, 0, NULL) : NULL;
+	size_t n = json_is_array(v) ? json_array_size(v) : 0, k = 0;
+
+	it->elements = n ? arena_alloc(a, n * sizeof(*it->elements)) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = json_array_get(v, i);
+		const char *t = json_string_value(json_object_get(e, "t"));
+		if (!t)
+			continue;
+		it->elements[k].text = arena_strdup(a, t);
+		it->elements[k].required = json_is_true(json_object_get(e, "r"));
+		k++;
+	}
+	it->nelements = k;
+	json_decref(v);
+}
+
+static void channels_from_json(const char *text, struct arena *a,
+			       struct item *it)
+{
+	json_t *v = text ? json_loads(text, 0, NULL) : NULL;
+	size_t n = json_is_array(v) ? json_array_size(v) : 0, k = 0;
+
+	it->channels = n ? arena_alloc(a, n * sizeof(*it->channels)) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = json_array_get(v, i);
+		const char *t = json_string_value(json_object_get(e, "n"));
+		if (!t)
+			continue;
+		it->channels[k].std = (int)json_integer_value(json_object_get(e, "s"));
+		it->channels[k].name = arena_strdup(a, t);
+		it->channels[k].required = json_is_true(json_object_get(e, "r"));
+		k++;
+	}
+	it->nchannels = k;
+	json_decref(v);
+}
+
+/* Insert or update one item.  'parent_id' is the database id of its parent
+ * item (0 for 一级). */
 static enum store_rc item_write(struct store *s, int64_t catalog_id,
 				struct item *it, int64_t parent_id, int seq,
 				struct errors *err)
 {
 	sqlite3_stmt *st;
 	enum store_rc rc;
+	char *el = elements_json(it), *ch = channels_json(it);
 	int k = 1;
 
 	if (it->id) {
@@ -770,45 +831,21 @@ static enum store_rc item_write(struct store *s, int64_t catalog_id,
 	sqlite3_bind_int(st, k++, (int)it->levels);
 	bind_text(st, k++, it->note ? it->note : "");
 	bind_text(st, k++, it->service_url ? it->service_url : "");
+	bind_text(st, k++, el);
+	bind_text(st, k++, ch);
 	if (it->id) {
 		sqlite3_bind_int64(st, k++, it->id);
 		sqlite3_bind_int64(st, k++, catalog_id);
 		rc = run(s, st, err);
-		if (rc != STORE_OK)
-			return rc == STORE_CONFLICT ? db_error(s, err) : rc;
-		rc = run(s, (st = prep(s, STMT_ELEMENTS_CLEAR),
-			     sqlite3_bind_int64(st, 1, it->id), st), err);
-		if (rc != STORE_OK)
-			return rc;
-		rc = run(s, (st = prep(s, STMT_CHANNELS_CLEAR),
-			     sqlite3_bind_int64(st, 1, it->id), st), err);
-		if (rc != STORE_OK)
-			return rc;
 	} else {
 		rc = run_returning(s, st, &it->id, err);
-		if (rc != STORE_OK)
-			return rc == STORE_CONFLICT ? db_error(s, err) : rc;
 	}
-	for (size_t i = 0; i < it->nelements; i++) {
-		st = prep(s, STMT_ELEMENT_INSERT);
-		sqlite3_bind_int64(st, 1, it->id);
-		sqlite3_bind_int(st, 2, (int)i);
-		bind_text(st, 3, it->elements[i].text);
-		sqlite3_bind_int(st, 4, it->elements[i].required);
-		if ((rc = run(s, st, err)) != STORE_OK)
-			return rc == STORE_CONFLICT ? db_error(s, err) : rc;
-	}
-	for (size_t i = 0; i < it->nchannels; i++) {
-		st = prep(s, STMT_CHANNEL_INSERT);
-		sqlite3_bind_int64(st, 1, it->id);
-		sqlite3_bind_int(st, 2, (int)i);
-		sqlite3_bind_int(st, 3, it->channels[i].std);
-		bind_text(st, 4, it->channels[i].name);
-		sqlite3_bind_int(st, 5, it->channels[i].required);
-		if ((rc = run(s, st, err)) != STORE_OK)
-			return rc == STORE_CONFLICT ? db_error(s, err) : rc;
-	}
-	return STORE_OK;
+	if (rc == STORE_CONFLICT)
+		rc = db_error(s, err);
+	sqlite3_clear_bindings(st);	/* el and ch are freed now */
+	free(el);
+	free(ch);
+	return rc;
 }
 
 static enum store_rc items_write(struct store *s, struct catalog *c,
@@ -962,6 +999,8 @@ enum store_rc store_catalog_load(struct store *s, int64_t id, struct arena *a,
 		it->levels = (unsigned)sqlite3_column_int(st, k++);
 		it->note = col_text0(st, k++, a);
 		it->service_url = col_text0(st, k++, a);
+		elements_from_json((const char *)sqlite3_column_text(st, k++), a, it);
+		channels_from_json((const char *)sqlite3_column_text(st, k++), a, it);
 		cnt++;
 	}
 	sqlite3_reset(st);
@@ -981,66 +1020,6 @@ enum store_rc store_catalog_load(struct store *s, int64_t id, struct arena *a,
 		out->items[i].parent = parent_ids[i]
 			? find_item(out->items, order, cnt, parent_ids[i]) : -1;
 
-	/* elements and channels arrive grouped by item, in item order */
-	for (int pass = 0; pass < 2; pass++) {
-		size_t run_start = 0, total = 0, nrows = 0;
-		struct { int64_t item; int std; const char *text; int req; }
-			*rows = NULL;
-		size_t ralloc = 0;
-
-		st = prep(s, pass ? STMT_CHANNELS_OF : STMT_ELEMENTS_OF);
-		sqlite3_bind_int64(st, 1, id);
-		while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-			rows = xgrow(rows, sizeof(*rows), nrows + 1, &ralloc);
-			rows[nrows].item = sqlite3_column_int64(st, 0);
-			if (pass) {
-				rows[nrows].std = sqlite3_column_int(st, 1);
-				rows[nrows].text = col_text0(st, 2, a);
-				rows[nrows].req = sqlite3_column_int(st, 3);
-			} else {
-				rows[nrows].std = 0;
-				rows[nrows].text = col_text0(st, 1, a);
-				rows[nrows].req = sqlite3_column_int(st, 2);
-			}
-			nrows++;
-		}
-		sqlite3_reset(st);
-		total = nrows;
-		while (run_start < total) {
-			size_t end = run_start;
-			int idx;
-
-			while (end < total && rows[end].item == rows[run_start].item)
-				end++;
-			idx = find_item(out->items, order, cnt, rows[run_start].item);
-			if (idx >= 0) {
-				struct item *it = &out->items[idx];
-				size_t k = end - run_start;
-				if (pass) {
-					it->channels = arena_alloc(a, k * sizeof(*it->channels));
-					it->nchannels = k;
-					for (size_t j = 0; j < k; j++) {
-						it->channels[j].std = rows[run_start + j].std;
-						it->channels[j].name = rows[run_start + j].text;
-						it->channels[j].required = rows[run_start + j].req;
-					}
-				} else {
-					it->elements = arena_alloc(a, k * sizeof(*it->elements));
-					it->nelements = k;
-					for (size_t j = 0; j < k; j++) {
-						it->elements[j].text = rows[run_start + j].text;
-						it->elements[j].required = rows[run_start + j].req;
-					}
-				}
-			}
-			run_start = end;
-		}
-		free(rows);
-		if (r != SQLITE_DONE) {
-			rc = db_error(s, NULL);
-			goto out;
-		}
-	}
 out:
 	free(v);
 	free(parent_ids);

@@ -137,6 +137,33 @@ void utf8_trim(struct buf *b, const char *s)
 	}
 }
 
+void utf8_trim_span(const char *s, size_t *off, size_t *len)
+{
+	const char *p = s, *start, *end;
+	size_t n = strlen(s);
+
+	while (*p) {
+		const char *at = p;
+		if (!utf8_is_space(utf8_next(&p))) {
+			p = at;
+			break;
+		}
+	}
+	start = p;
+	end = s + n;
+	while (end > start) {
+		const char *q = end - 1, *r;
+		while (q > start && (*q & 0xc0) == 0x80)
+			q--;
+		r = q;
+		if (!utf8_is_space(utf8_next(&r)))
+			break;
+		end = q;
+	}
+	*off = (size_t)(start - s);
+	*len = (size_t)(end - start);
+}
+
 void utf8_fold(struct buf *b, const char *s)
 {
 	while (*s) {

@@ -25,6 +25,8 @@ bool utf8_is_space(uint32_t cp);
 /* Append 's' with leading and trailing white space (incl. U+3000, NBSP,
  * zero-width space, BOM) removed and CRLF turned into LF. */
 void utf8_trim(struct buf *b, const char *s);
+/* The part of 's' without white space at either end: s[*off .. *off+*len). */
+void utf8_trim_span(const char *s, size_t *off, size_t *len);
 /* Append the comparison form of 's' (see above). */
 void utf8_fold(struct buf *b, const char *s);
 

@@ -49,7 +49,9 @@ CREATE TABLE catalogs (
 CREATE INDEX catalogs_parent ON catalogs(parent_id);
 
 -- One row per node of the item tree: 一级 (level 1), 二级, 三级.  Group
--- nodes carry only a name; leaves carry the standard columns.
+-- nodes carry only a name; leaves carry the standard columns.  Elements and
+-- channels are small ordered lists always read with their item, so they are
+-- kept in the row as JSON text (portable; jsonb on PostgreSQL).
 CREATE TABLE items (
 	id            INTEGER PRIMARY KEY,
 	catalog_id    INTEGER NOT NULL REFERENCES catalogs(id) ON DELETE CASCADE,
@@ -74,29 +76,15 @@ CREATE TABLE items (
 	mode          INTEGER NOT NULL DEFAULT 0,        -- bits: 1 主动, 2 依申请
 	levels        INTEGER NOT NULL DEFAULT 0,        -- bits: 1 市 2 县 4 乡 8 村
 	note          TEXT NOT NULL DEFAULT '',          -- 备注
-	service_url   TEXT NOT NULL DEFAULT ''           -- 我要办 link, if any
+	service_url   TEXT NOT NULL DEFAULT '',          -- 我要办 link, if any
+	-- 公开内容（要素）, a JSON array of {"t": text, "r": required (● / 〇)}
+	elements      TEXT NOT NULL DEFAULT '[]',
+	-- 公开渠道和载体, a JSON array of {"s": standard channel 1..13 or 0,
+	-- "n": name, "r": required (■ / □)}
+	channels      TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX items_catalog ON items(catalog_id, seq);
 CREATE INDEX items_origin ON items(origin_item);
-
--- 公开内容（要素）: ● required, 〇 optional.
-CREATE TABLE item_elements (
-	item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-	seq      INTEGER NOT NULL,
-	text     TEXT NOT NULL,
-	required INTEGER NOT NULL,
-	PRIMARY KEY (item_id, seq)
-);
-
--- 公开渠道和载体: std is 1..13 for the standard channels, 0 for a named one.
-CREATE TABLE item_channels (
-	item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
-	seq      INTEGER NOT NULL,
-	std      INTEGER NOT NULL,
-	name     TEXT NOT NULL,
-	required INTEGER NOT NULL,
-	PRIMARY KEY (item_id, seq)
-);
 
 -- Review history of catalogs: every state change with who and why.
 CREATE TABLE catalog_events (
