@@ -14,6 +14,7 @@
 #include "../domain/catalog.h"
 #include "../domain/channels.h"
 #include "../util/buf.h"
+#include "../util/utf8.h"
 #include "../util/xalloc.h"
 
 static const char catalog_usage[] =
@@ -243,17 +244,31 @@ static int sub_list(struct cli *cli, struct store *s, int argc, char **argv)
 		printf("没有符合条件的目录\n");
 		goto out;
 	}
-	printf("%-6s %-10s %-14s %-14s %-8s %-8s %s\n", "编号", "区划代码",
-	       "区划", "领域", "版本", "状态", "上级目录");
-	for (size_t i = 0; i < n; i++) {
-		char parent[24] = "-";
-		if (v[i].parent_id)
-			snprintf(parent, sizeof(parent), "%lld",
-				 (long long)v[i].parent_id);
-		printf("%-6lld %-10s %-14s %-14s %-8s %-8s %s\n",
-		       (long long)v[i].id, v[i].region_code, v[i].region_name,
-		       v[i].domain_name, v[i].version,
-		       catalog_status_label(v[i].status), parent);
+	{
+		/* columns aligned for Chinese text on a terminal */
+		static const size_t w[] = { 6, 12, 14, 14, 10, 8 };
+		struct buf line = BUF_INIT;
+		const char *head[] = { "编号", "区划代码", "区划", "领域", "版本",
+				       "状态", "上级目录" };
+		for (int k = 0; k < 6; k++)
+			utf8_pad(&line, head[k], w[k]);
+		printf("%s%s\n", line.buf, head[6]);
+		for (size_t i = 0; i < n; i++) {
+			char id[24], parent[24] = "-";
+			buf_reset(&line);
+			snprintf(id, sizeof(id), "%lld", (long long)v[i].id);
+			if (v[i].parent_id)
+				snprintf(parent, sizeof(parent), "%lld",
+					 (long long)v[i].parent_id);
+			utf8_pad(&line, id, w[0]);
+			utf8_pad(&line, v[i].region_code, w[1]);
+			utf8_pad(&line, v[i].region_name, w[2]);
+			utf8_pad(&line, v[i].domain_name, w[3]);
+			utf8_pad(&line, v[i].version, w[4]);
+			utf8_pad(&line, catalog_status_label(v[i].status), w[5]);
+			printf("%s%s\n", line.buf, parent);
+		}
+		buf_release(&line);
 	}
 	printf("共 %zu 个目录\n", n);
 out:

@@ -177,3 +177,30 @@ void utf8_fold(struct buf *b, const char *s)
 		utf8_put(b, cp);
 	}
 }
+
+static int is_wide(uint32_t cp)
+{
+	return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+	       (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	       (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	       (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+size_t utf8_width(const char *s)
+{
+	size_t w = 0;
+
+	while (*s)
+		w += is_wide(utf8_next(&s)) ? 2 : 1;
+	return w;
+}
+
+void utf8_pad(struct buf *b, const char *s, size_t width)
+{
+	size_t w = utf8_width(s);
+
+	buf_adds(b, s);
+	do
+		buf_addch(b, ' ');
+	while (++w < width);
+}

@@ -27,6 +27,11 @@ bool utf8_is_space(uint32_t cp);
 void utf8_trim(struct buf *b, const char *s);
 /* The part of 's' without white space at either end: s[*off .. *off+*len). */
 void utf8_trim_span(const char *s, size_t *off, size_t *len);
+/* Columns the string takes on a terminal: 2 for East Asian wide and
+ * full-width characters, 1 for the rest. */
+size_t utf8_width(const char *s);
+/* Append 's' and spaces up to 'width' columns (at least one space). */
+void utf8_pad(struct buf *b, const char *s, size_t width);
 /* Append the comparison form of 's' (see above). */
 void utf8_fold(struct buf *b, const char *s);
 
