@@ -270,7 +270,43 @@ def strict_valid():
                      ("xl/worksheets/sheet1.xml", ws)])
 
 
+def xml_seed(rows, merges, strings):
+    """Sheet XML then shared strings XML: what fuzz-xlsx.c zips itself."""
+    return sheet(rows, merges) + shared(strings)
+
+
+def seed_merged():
+    return xml_seed([(1, HEADER + [("C1", "inlineStr", "方式")]),
+                     (2, [("A2", "s", 2), ("B2", "b", "0")]),
+                     (4, [("B4", "", "1.0E-3"), ("C4", "e", "#N/A")])],
+                    "A1:B1 C1:C2 A2:A4", STRINGS)
+
+
+def seed_plain():
+    # no r attributes, escapes, rich text and phonetic runs
+    ws = (DECL + '<worksheet xmlns="%s"><sheetData><row><c t="s"><v>0</v>'
+          '</c><c t="str"><v>a_x000D__x000A_b</v></c><c/><c><v>7</v></c>'
+          '</row><row/><row><c t="inlineStr"><is><r><t>富</t></r>'
+          '<rPh><t>x</t></rPh></is></c></row></sheetData></worksheet>'
+          % NS_MAIN).encode()
+    sst = (DECL + '<sst xmlns="%s"><si><r><t>政务</t></r><r><t xml:space='
+           '"preserve"> _x4e2d_</t></r><rPh><t>ZW</t></rPh></si><si/>'
+           '</sst>' % NS_MAIN).encode()
+    return ws + sst
+
+
+def seed_hostile():
+    # a broken reference, a missing shared string, rows out of order, a
+    # byte that is not UTF-8 in a cell and in a shared string
+    ws = sheet([(3, [("ZZZZZZ3", "", "1"), ("B3", "s", 9)]),
+                (2, [("A2", "inlineStr", "乱@BAD@")])], "A1:XFD1048576")
+    return ws.replace(b"@BAD@", b"\xff") + shared([b"\xc2\xd2"])
+
+
 CORPUS = {
+    "sheet-merged.xml": seed_merged,
+    "sheet-plain.xml": seed_plain,
+    "sheet-hostile.xml": seed_hostile,
     "valid.xlsx": small_valid,
     "strict.xlsx": strict_valid,
     "not-a-zip.xlsx": not_a_zip,

@@ -8,28 +8,31 @@
  * which is read first and kept in the grid's arena so that cells point
  * into it.
  *
- * Every part is parsed as a stream: feed() inflates the zip entry into a
- * small buffer with zip_fread() and hands it to libxml2's xmlTextReader
- * (xmlReaderForIO), and the loops below walk the nodes.  Element and
- * attribute names are compared as pointers into the reader's dictionary
- * (struct part's 'nm'), by local name, so Strict namespaces work too.
- * A sheet's rows gather in a malloc'd vector, each row's cells in the
- * arena; merged ranges are applied when the sheet ends.
+ * Every part is parsed as a stream by libxml2's SAX2 push parser, fed by
+ * part_run(): feed() inflates the zip entry a buffer at a time, the parser
+ * calls back with element starts and ends and text, and each kind of part
+ * has its handlers (struct part_ops).  No tree is built.  (xmlTextReader
+ * was tried first: it keeps every comment and blank text node it has
+ * passed, so 200 MB of "<!---->" took 4.7 GB; the SAX parser stays at a
+ * few MB on any input and is twice as fast.)  Names are compared as
+ * pointers into the parser's dictionary, by local name, so Strict
+ * namespaces work too.  A sheet's rows gather in a malloc'd vector, each
+ * row's cells in the arena; merged ranges are applied when the sheet ends.
  *
  * Hostile input:
  *  - feed() counts the bytes it inflates against lim->max_unpacked_bytes
  *    (declared sizes only serve to refuse early): zip bombs stop at the cap;
- *  - a DOCTYPE (or entity) node refuses the file; entities are never
- *    substituted, nothing is loaded, the network is off: XML bombs, XXE;
+ *  - feed() refuses any "<!" before the root element other than a comment,
+ *    so a DOCTYPE never reaches libxml2 (XML bombs, external entities);
+ *    entities are never substituted, nothing is loaded, the network is off;
  *  - feed() replaces each byte that is not UTF-8 by the noncharacter
- *    U+FDD0 before libxml2 sees it, so that the text holding it can be
+ *    U+FDD0 before libxml2 sees it, so that the cell holding it can be
  *    named in the message (libxml2 would just stop); the declared encoding
- *    is ignored (Excel only writes UTF-8), UTF-16 with a byte order mark is
- *    passed through untouched;
- *  - every count the input drives is capped (see the constants below and
- *    struct grid_limits); libxml2's messages go to handlers that record the
- *    first fatal error and print nothing (the thread-local default handlers
- *    are swapped for the duration of a call and put back).
+ *    is ignored (Excel only writes UTF-8), UTF-16 is passed through;
+ *  - every count the input drives is capped (the constants below and
+ *    struct grid_limits); libxml2 reports to a handler that records the
+ *    first fatal error and prints nothing (the thread-local default
+ *    handlers are also swapped for the duration of a call and put back).
  */
 #include "xlsx-read.h"
 
@@ -45,13 +48,13 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
 #include <zip.h>
 
 #include "../util/buf.h"
 #include "../util/xalloc.h"
 
 #define RAW_SIZE (64 * 1024)	/* inflated bytes buffered per part */
+#define CHUNK (64 * 1024)	/* bytes handed to the parser at a time */
 #define POOL_BLOCK (256 * 1024)	/* cell text is packed into blocks this big */
 #define EXCEL_ROWS 1048576u	/* Excel's own sheet size */
 #define EXCEL_COLS 16384u
@@ -64,8 +67,7 @@
 #define MAX_CELLS 25000000u	/* cell slots in the grid, and cells set by
 				   merges, per file: 200 MB of pointers */
 
-#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | \
-		     XML_PARSE_IGNORE_ENC)
+#define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC)
 
 /* What stands in the XML for a byte that is not UTF-8: U+FDD0. */
 static const char bad_mark[] = "\xef\xb7\x90";
@@ -78,7 +80,7 @@ static const char sst_too_long[] = "";
 static const char msg_resave[] =
 	"请用 Excel 或 WPS 打开后另存为 .xlsx 再试";
 
-/* Names compared by pointer: interned in each reader's dictionary. */
+/* Names compared by pointer: interned in each parser's dictionary. */
 enum nm {
 	NM_C, NM_V, NM_IS, NM_T, NM_R, NM_RPH, NM_ROW, NM_SHEETDATA, NM_SI,
 	NM_SHEET, NM_MERGECELL, NM_RELATIONSHIP, NM_REF, NM_NAME, NM_ID,
@@ -118,25 +120,65 @@ struct xlsx {
 	size_t rowcells_alloc;
 };
 
-enum feed_fail { FEED_OK, FEED_ZIP, FEED_BOMB };
+enum feed_fail { FEED_OK, FEED_ZIP, FEED_BOMB, FEED_DTD };
+
+/* Where the scan for a DOCTYPE is in the prolog (see prolog_scan()). */
+enum prolog { PRO_TEXT, PRO_LT, PRO_PI, PRO_BANG, PRO_BANG_DASH, PRO_COMMENT,
+	      PRO_DONE };
+
+struct part;
+
+/* What the reader of one kind of part does with the parser's events.
+ * 'attrs' holds 'nattr' SAX2 attributes (see struct attr). */
+struct part_ops {
+	void (*start)(struct part *p, const xmlChar *name, int nattr,
+		      const xmlChar **attrs);
+	void (*end)(struct part *p, const xmlChar *name);
+	void (*text)(struct part *p, const char *s, size_t n);
+};
 
 /* One XML part being read. */
 struct part {
 	struct xlsx *x;
 	const char *name;	/* zip entry name, for messages */
 	const char *sheet;	/* the worksheet it belongs to, or NULL */
+	const struct part_ops *ops;
+	void *st;		/* the state of ops */
 	zip_file_t *zf;
-	xmlTextReaderPtr rd;
+	xmlParserCtxtPtr ctxt;
 	const xmlChar *nm[NM__MAX];
 	unsigned char *raw;	/* inflated bytes, raw[pos..len) not yet fed */
 	size_t pos, len;
 	bool eof, started, utf8;
 	size_t nbad;		/* bytes replaced by bad_mark */
+	enum prolog prolog;
+	unsigned char last[2];	/* the prolog's last two bytes, last first */
 	enum feed_fail fail;
 	int zip_code;		/* ZIP_ER_* when fail == FEED_ZIP */
+	bool stopped;		/* a handler stopped the parse */
+	int depth;		/* elements open */
+	bool root_closed;	/* the document ended properly */
 	bool xml_failed;	/* the first fatal libxml2 error: */
 	int xml_code, xml_line, xml_col;
+	uint32_t row;		/* the sheet row being read, 0 if none */
 };
+
+/* One SAX2 attribute. */
+struct attr {
+	const xmlChar *name;	/* local name, interned */
+	const xmlChar *uri;	/* namespace, NULL for a plain attribute */
+	const char *v;		/* value, v[0..n), not NUL-terminated */
+	size_t n;
+};
+
+static struct attr attr_at(const xmlChar **attrs, int i)
+{
+	const xmlChar **a = attrs + 5 * i;
+	struct attr r = { a[0], a[2], (const char *)a[3],
+			  (size_t)(a[4] - a[3]) };
+
+	return r;
+}
 
 /* A cap in bytes as a person reads it, to go before "上限": "50 MB ",
  * "64 KB " or "100 字节". */
@@ -173,8 +215,25 @@ static const char *pool_strndup(struct xlsx *x, const char *s, size_t n)
 	return d;
 }
 
-/* ---- messages ---------------------------------------------------------- */
+/* Printable form of input text for a message: at most 24 bytes, cut at a
+ * character boundary, control characters as '?'. */
+static const char *shown(const char *v, size_t n, char out[32])
+{
+	size_t i = 0;
 
+	for (; i < n && i < 24; i++)
+		out[i] = (unsigned char)v[i] < 0x20 ? '?' : v[i];
+	while (i && i < n && ((unsigned char)v[i] & 0xc0) == 0x80)
+		i--;	/* don't split a character */
+	out[i] = '\0';
+	if (i < n)
+		strcat(out, "…");
+	return out;
+}
+
+/* ---- messages ------------------------------------------------------------ */
+
+/* Add a message about the whole file; reading stops. */
 #define FILE_ERR(x, ...) do { \
 	errors_addf((x)->err, __VA_ARGS__); \
 	(x)->fatal = (x)->failed = true; \
@@ -183,11 +242,15 @@ static const char *pool_strndup(struct xlsx *x, const char *s, size_t n)
 static void bomb(struct xlsx *x)
 {
 	char sz[32];
+	size_t n;
 
+	size_label(x->lim->max_unpacked_bytes, sz);
+	n = strlen(sz);
+	if (n && sz[n - 1] == ' ')
+		sz[n - 1] = '\0';	/* "1024 MB " → "1024 MB" */
 	FILE_ERR(x, "%s: 解压后的内容超过上限，文件可能是恶意构造的压缩包："
 		 "请确认文件来源；如果是正常的表格，请拆成几个较小的文件分别"
-		 "导入（解压后的 XML 上限为 %s）", x->display,
-		 size_label(x->lim->max_unpacked_bytes, sz));
+		 "导入（解压后的 XML 上限为 %s）", x->display, sz);
 }
 
 static void zip_fault(struct xlsx *x, int code)
@@ -210,54 +273,56 @@ static void zip_fault(struct xlsx *x, int code)
 	}
 }
 
-/* Prefix for a message about part 'p': "<display>: " or
- * "<display>:<sheet>: ". */
-static void part_prefix(const struct part *p, struct buf *b)
+static void dtd_refused(struct xlsx *x, const char *part)
 {
-	if (p->sheet)
-		buf_addf(b, "%s:%s: ", p->x->display, p->sheet);
-	else
-		buf_addf(b, "%s: ", p->x->display);
+	FILE_ERR(x, "%s: 文件含有不允许的 XML 文档类型声明（DTD）（位于 %s），"
+		 "可能是恶意构造的文件：请确认文件来源，或用 Excel 或 WPS 打开"
+		 "后另存为 .xlsx 再试", x->display, part);
 }
 
-/* Report why part 'p' could not be read further.  'row' is the sheet row
- * being read (0: none). */
-static void part_fault(struct part *p, uint32_t row)
+/* Report why part 'p' could not be read to the end. */
+static void part_fault(struct part *p)
 {
 	struct xlsx *x = p->x;
 	struct buf b = BUF_INIT;
-	char where[96] = "";
+	const char *what = p->sheet ? "工作表" : "文件";
+	char where[64] = "";
 
-	if (p->fail == FEED_BOMB) {
+	switch (p->fail) {
+	case FEED_BOMB:
 		bomb(x);
 		return;
-	}
-	if (p->fail == FEED_ZIP) {
+	case FEED_ZIP:
 		zip_fault(x, p->zip_code);
 		return;
+	case FEED_DTD:
+		dtd_refused(x, p->name);
+		return;
+	case FEED_OK:
+		break;
 	}
-	part_prefix(p, &b);
-	if (row)
-		snprintf(where, sizeof(where), "第 %u 行附近，", row);
+	if (p->sheet)
+		buf_addf(&b, "%s:%s: ", x->display, p->sheet);
+	else
+		buf_addf(&b, "%s: ", x->display);
+	if (p->row)
+		snprintf(where, sizeof(where), "第 %u 行附近，", p->row);
 	if (p->nbad) {
+		/* a bad byte where no cell can be named: in a tag, say */
 		buf_addf(&b, "%s含有无效的 UTF-8 文字编码（%s%s）：请在 Excel "
-			 "或 WPS 中改正乱码的文字，另存为 .xlsx 后重试",
-			 p->sheet ? "工作表" : "文件", where, p->name);
-	} else if (p->xml_failed && (p->xml_code == XML_ERR_INVALID_CHAR ||
-				     p->xml_code == XML_ERR_INVALID_ENCODING ||
-				     p->xml_code == XML_ERR_UNKNOWN_ENCODING ||
-				     p->xml_code == XML_ERR_UNSUPPORTED_ENCODING)) {
+			 "或 WPS 中改正乱码的文字，另存为 .xlsx 后重试", what,
+			 where, p->name);
+	} else if (p->xml_code == XML_ERR_INVALID_CHAR ||
+		   p->xml_code == XML_ERR_INVALID_ENCODING ||
+		   p->xml_code == XML_ERR_UNKNOWN_ENCODING ||
+		   p->xml_code == XML_ERR_UNSUPPORTED_ENCODING) {
 		buf_addf(&b, "%s含有无效的文字编码或不允许的控制字符（%s%s "
-			 "第 %d 行第 %d 列）：%s", p->sheet ? "工作表" : "文件",
-			 where, p->name, p->xml_line, p->xml_col, msg_resave);
-	} else if (p->xml_failed) {
-		buf_addf(&b, "%s已损坏（%s%s 第 %d 行第 %d 列 XML 格式错误）："
-			 "%s", p->sheet ? "工作表内容" : "文件", where, p->name,
-			 p->xml_line, p->xml_col, msg_resave);
+			 "%d:%d 处）：%s", what, where, p->name, p->xml_line,
+			 p->xml_col, msg_resave);
 	} else {
-		buf_addf(&b, "%s已损坏（%s%s 无法解析）：%s",
+		buf_addf(&b, "%s已损坏（%s%s %d:%d 处 XML 格式错误）：%s",
 			 p->sheet ? "工作表内容" : "文件", where, p->name,
-			 msg_resave);
+			 p->xml_line, p->xml_col, msg_resave);
 	}
 	errors_addf(x->err, "%s", b.buf);
 	buf_release(&b);
@@ -266,7 +331,7 @@ static void part_fault(struct part *p, uint32_t row)
 		x->fatal = true;
 }
 
-/* ---- zip entries as a byte stream --------------------------------------- */
+/* ---- zip entries as a byte stream ---------------------------------------- */
 
 /* Length of the well-formed UTF-8 sequence at s[0..avail): 1 to 4; 0 when
  * s[0] cannot start one; -1 when more bytes are needed to tell. */
@@ -302,6 +367,56 @@ static int utf8_seq(const unsigned char *s, size_t avail)
 	return (int)k;
 }
 
+/* Look through the prolog (what comes before the root element) in
+ * s[0..n) for a document type declaration: any "<!" that does not open a
+ * comment.  Zero bytes are skipped, so UTF-16 reads as ASCII here.
+ * Returns -1 when there is one: libxml2 never sees it, so neither entity
+ * expansion (XML bombs) nor external entities can start. */
+static int prolog_scan(struct part *p, const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n && p->prolog != PRO_DONE; i++) {
+		unsigned char c = s[i];
+
+		if (!c)
+			continue;
+		switch (p->prolog) {
+		case PRO_TEXT:
+			if (c == '<')
+				p->prolog = PRO_LT;
+			break;
+		case PRO_LT:
+			p->prolog = c == '?' ? PRO_PI :
+				    c == '!' ? PRO_BANG : PRO_DONE;
+			break;
+		case PRO_PI:
+			if (c == '>' && p->last[0] == '?')
+				p->prolog = PRO_TEXT;
+			break;
+		case PRO_BANG:
+			if (c != '-')
+				return -1;
+			p->prolog = PRO_BANG_DASH;
+			break;
+		case PRO_BANG_DASH:
+			if (c != '-')
+				return -1;
+			p->prolog = PRO_COMMENT;
+			c = 0;		/* the dashes that open do not close */
+			p->last[0] = 0;
+			break;
+		case PRO_COMMENT:
+			if (c == '>' && p->last[0] == '-' && p->last[1] == '-')
+				p->prolog = PRO_TEXT;
+			break;
+		case PRO_DONE:
+			break;
+		}
+		p->last[1] = p->last[0];
+		p->last[0] = c;
+	}
+	return 0;
+}
+
 /* Inflate more of p's entry into p->raw after the bytes not yet fed.
  * Returns 0 (p->eof at the end of the entry) or -1 with p->fail set. */
 static int refill(struct part *p)
@@ -328,6 +443,11 @@ static int refill(struct part *p)
 		p->fail = FEED_BOMB;
 		return -1;
 	}
+	if (p->prolog != PRO_DONE &&
+	    prolog_scan(p, p->raw + keep, (size_t)got) < 0) {
+		p->fail = FEED_DTD;
+		return -1;
+	}
 	p->len += (size_t)got;
 	if (!p->started) {
 		/* UTF-16 (with or without a byte order mark) goes to libxml2
@@ -343,12 +463,12 @@ static int refill(struct part *p)
 	return 0;
 }
 
-/* libxml2's read callback: up to 'cap' bytes of XML into 'out'.  Returns
- * the count, 0 at the end, -1 on failure (the reason is in the part). */
-static int feed(void *ctx, char *out, int cap_)
+/* Up to 'cap' (at least 4) bytes of XML for the parser into 'out', each
+ * byte that is not UTF-8 replaced by bad_mark.  Returns the count, 0 at
+ * the end, -1 on failure (p->fail says why). */
+static int feed(struct part *p, char *out, size_t cap)
 {
-	struct part *p = ctx;
-	size_t n = 0, cap = cap_ > 0 ? (size_t)cap_ : 0;
+	size_t n = 0;
 
 	if (p->fail)
 		return -1;
@@ -393,7 +513,7 @@ static int feed(void *ctx, char *out, int cap_)
 		}
 		if (k == 0) {
 			if (room < sizeof(bad_mark) - 1)
-				break;	/* libxml2 always asks for more than 3 */
+				break;
 			memcpy(out + n, bad_mark, sizeof(bad_mark) - 1);
 			n += sizeof(bad_mark) - 1;
 			p->pos++;
@@ -409,12 +529,69 @@ static int feed(void *ctx, char *out, int cap_)
 	return (int)n;
 }
 
-/* ---- XML parts ---------------------------------------------------------- */
+/* ---- XML parts ----------------------------------------------------------- */
+
+/* Stop parsing 'p' (from a handler, after adding a message). */
+static void part_stop(struct part *p)
+{
+	p->stopped = true;
+	xmlStopParser(p->ctxt);
+}
+
+static void sax_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
+		      const xmlChar *uri, int nns, const xmlChar **ns,
+		      int nattr, int ndefaulted, const xmlChar **attrs)
+{
+	struct part *p = ctx;
+
+	(void)prefix;
+	(void)uri;
+	(void)nns;
+	(void)ns;
+	(void)ndefaulted;
+	p->depth++;
+	if (!p->stopped)
+		p->ops->start(p, name, nattr, attrs);
+}
+
+static void sax_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
+		    const xmlChar *uri)
+{
+	struct part *p = ctx;
+
+	(void)prefix;
+	(void)uri;
+	if (--p->depth == 0)
+		p->root_closed = true;
+	if (!p->stopped)
+		p->ops->end(p, name);
+}
+
+static void sax_text(void *ctx, const xmlChar *s, int n)
+{
+	struct part *p = ctx;
+
+	if (!p->stopped && p->ops->text && n > 0)
+		p->ops->text(p, (const char *)s, (size_t)n);
+}
+
+/* A DOCTYPE that got past prolog_scan(): refuse it all the same. */
+static void sax_dtd(void *ctx, const xmlChar *name, const xmlChar *ext,
+		    const xmlChar *sys)
+{
+	struct part *p = ctx;
+
+	(void)name;
+	(void)ext;
+	(void)sys;
+	p->fail = FEED_DTD;
+	part_stop(p);
+}
 
 /* Record the first fatal error of a part; print nothing. */
-static void xml_error(void *arg, xmlErrorPtr e)
+static void sax_error(void *ctx, xmlErrorPtr e)
 {
-	struct part *p = arg;
+	struct part *p = ctx;
 
 	if (!e || e->level != XML_ERR_FATAL || p->xml_failed)
 		return;
@@ -446,127 +623,128 @@ static zip_int64_t locate(struct xlsx *x, const char *name)
 	return i;
 }
 
-/* Open part 'name' (a zip entry) of 'x' for reading into 'p'; 'sheet' is
- * the worksheet it belongs to, for messages, or NULL.  Returns 0 (close
- * with part_close()), 1 when there is no such entry, or -1 after adding a
- * message. */
-static int part_open(struct xlsx *x, const char *name, const char *sheet,
-		     struct part *p)
+/* Parse zip entry 'name' of 'x', giving the events to 'ops' with state
+ * 'st'; 'sheet' names the worksheet it holds, for messages, or is NULL for
+ * a part of the whole file.  Returns 0, 1 when there is no such entry, or
+ * -1 after adding a message (ops may have added it). */
+static int part_run(struct xlsx *x, const char *name, const char *sheet,
+		    const struct part_ops *ops, void *st)
 {
+	xmlSAXHandler sax;
+	struct part p = { 0 };
+	char *chunk = NULL;
 	zip_int64_t idx;
-	zip_stat_t st;
+	zip_stat_t zst;
+	int n, first, rc = -1;
 
-	memset(p, 0, sizeof(*p));
-	p->x = x;
-	p->name = name;
-	p->sheet = sheet;
+	p.x = x;
+	p.name = name;
+	p.sheet = sheet;
+	p.ops = ops;
+	p.st = st;
 	idx = locate(x, name);
 	if (idx < 0)
 		return 1;
-	zip_stat_init(&st);
-	if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
-	    (st.valid & ZIP_STAT_SIZE) &&
-	    st.size > x->lim->max_unpacked_bytes - x->unpacked) {
+	zip_stat_init(&zst);
+	if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &zst) == 0 &&
+	    (zst.valid & ZIP_STAT_SIZE) &&
+	    zst.size > x->lim->max_unpacked_bytes - x->unpacked) {
 		bomb(x);
 		return -1;
 	}
-	p->zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0);
-	if (!p->zf) {
+	p.zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0);
+	if (!p.zf) {
 		zip_fault(x, zip_error_code_zip(zip_get_error(x->zip)));
 		return -1;
 	}
-	p->raw = xmalloc(RAW_SIZE);
-	p->rd = xmlReaderForIO(feed, NULL, p, name, NULL, XML_OPTIONS);
-	if (!p->rd) {
-		part_fault(p, 0);
-		zip_fclose(p->zf);
-		free(p->raw);
-		memset(p, 0, sizeof(*p));
-		return -1;
-	}
-	xmlTextReaderSetStructuredErrorHandler(p->rd, xml_error, p);
+	p.raw = xmalloc(RAW_SIZE);
+	chunk = xmalloc(CHUNK);
+
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = sax_start;
+	sax.endElementNs = sax_end;
+	sax.characters = sax_text;
+	sax.ignorableWhitespace = sax_text;
+	sax.cdataBlock = sax_text;
+	sax.internalSubset = sax_dtd;
+	sax.externalSubset = sax_dtd;
+	sax.serror = sax_error;
+
+	/* the first bytes go in with the context: they tell the encoding */
+	n = feed(&p, chunk, CHUNK);
+	if (n < 0)
+		goto fault;
+	first = n < 4 ? n : 4;
+	p.ctxt = xmlCreatePushParserCtxt(&sax, &p, chunk, first, name);
+	if (!p.ctxt)
+		goto fault;
+	xmlCtxtUseOptions(p.ctxt, XML_OPTIONS);
 	for (int i = 0; i < NM__MAX; i++)
-		p->nm[i] = xmlTextReaderConstString(p->rd,
-						    BAD_CAST nm_text[i]);
-	return 0;
-}
-
-static void part_close(struct part *p)
-{
-	if (p->rd)
-		xmlFreeTextReader(p->rd);
-	if (p->zf)
-		zip_fclose(p->zf);
-	free(p->raw);
-	memset(p, 0, sizeof(*p));
-}
-
-/* Move to the next node of 'p'.  Returns its XML_READER_TYPE_*, 0 at the
- * end of the part, or -1 after adding a message ('row': see part_fault()). */
-static int part_next(struct part *p, uint32_t row)
-{
-	int rc = xmlTextReaderRead(p->rd), t;
-
-	if (rc == 1) {
-		t = xmlTextReaderNodeType(p->rd);
-		if (t == XML_READER_TYPE_DOCUMENT_TYPE ||
-		    t == XML_READER_TYPE_ENTITY ||
-		    t == XML_READER_TYPE_ENTITY_REFERENCE ||
-		    t == XML_READER_TYPE_NOTATION) {
-			FILE_ERR(p->x, "%s: 文件含有不允许的 XML 文档类型声明"
-				 "（DTD）（位于 %s），可能是恶意构造的文件：请确认"
-				 "文件来源，或用 Excel 或 WPS 打开后另存为 .xlsx "
-				 "再试", p->x->display, p->name);
-			return -1;
-		}
-		return t;
+		p.nm[i] = xmlDictLookup(p.ctxt->dict, BAD_CAST nm_text[i], -1);
+	while (n > first) {
+		xmlParseChunk(p.ctxt, chunk + first, n - first, 0);
+		if (p.stopped || p.ctxt->disableSAX || x->fatal)
+			break;
+		first = 0;
+		n = feed(&p, chunk, CHUNK);
 	}
-	if (rc == 0 && !p->fail && !p->xml_failed)
-		return 0;
-	part_fault(p, row);
-	return -1;
-}
-
-/* Local name of the current node, interned (compare with p->nm[]). */
-static const xmlChar *local_name(struct part *p)
-{
-	return xmlTextReaderConstLocalName(p->rd);
-}
-
-/* Next attribute of the current element, skipping namespace declarations:
- * true with its local name and value (valid until the next reader call),
- * false after the last (the reader is back on the element). */
-static bool next_attr(struct part *p, const xmlChar **name,
-		      const xmlChar **value)
-{
-	while (xmlTextReaderMoveToNextAttribute(p->rd) == 1) {
-		if (xmlTextReaderIsNamespaceDecl(p->rd) == 1)
-			continue;
-		*name = xmlTextReaderConstLocalName(p->rd);
-		*value = xmlTextReaderConstValue(p->rd);
-		if (!*value)
-			*value = BAD_CAST "";
-		return true;
+	if (n == 0 || (n == first && !p.stopped && !p.ctxt->disableSAX))
+		xmlParseChunk(p.ctxt, NULL, 0, 1);
+	if (!p.fail && !p.xml_failed && !p.stopped && !p.root_closed) {
+		/* libxml2 can halt without a word (input it cannot convert):
+		 * whatever the reason, a part cut short is not accepted */
+		p.xml_failed = true;
+		p.xml_code = p.utf8 ? XML_ERR_DOCUMENT_END :
+				      XML_ERR_INVALID_ENCODING;
+		p.xml_line = p.ctxt->input ? p.ctxt->input->line : 0;
+		p.xml_col = p.ctxt->input ? p.ctxt->input->col : 0;
 	}
-	xmlTextReaderMoveToElement(p->rd);
-	return false;
+	if (p.fail || p.xml_failed || (!p.stopped && !p.ctxt->wellFormed))
+		goto fault;
+	rc = p.stopped || x->fatal ? -1 : 0;
+	goto out;
+fault:
+	part_fault(&p);
+out:
+	if (p.ctxt)
+		xmlFreeParserCtxt(p.ctxt);
+	zip_fclose(p.zf);
+	free(p.raw);
+	free(chunk);
+	return rc;
 }
 
-/* True when the current attribute has no namespace (a plain attribute). */
-static bool attr_is_plain(struct part *p)
+/* Append s[0..n) to x->text unless that passes 'cap' bytes; then set
+ * *too_long instead. */
+static void gather(struct xlsx *x, const char *s, size_t n, size_t cap,
+		   bool *too_long)
 {
-	return xmlTextReaderConstNamespaceUri(p->rd) == NULL;
+	if (*too_long)
+		return;
+	if (n > cap - x->text.len) {
+		*too_long = true;
+		return;
+	}
+	buf_add(&x->text, s, n);
 }
 
-/* Is the current node text that belongs to its element? */
-static bool is_text(int t)
+/* Most bytes of raw text gathered for one string before it is known to be
+ * over the cap: escapes shrink at most sevenfold. */
+static size_t gather_cap(const struct grid_limits *lim)
 {
-	return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
-	       t == XML_READER_TYPE_WHITESPACE ||
-	       t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
+	if (lim->max_cell_bytes > (SIZE_MAX - 64) / 8)
+		return SIZE_MAX;
+	return lim->max_cell_bytes * 8 + 64;
 }
 
-/* ---- text --------------------------------------------------------------- */
+/* Does s[0..n), read from part 'p', hold a byte that was not UTF-8? */
+static bool has_bad_mark(const struct part *p, const char *s, size_t n)
+{
+	return p->nbad && memmem(s, n, bad_mark, sizeof(bad_mark) - 1);
+}
+
+/* ---- text ---------------------------------------------------------------- */
 
 static int hexval(int c)
 {
@@ -603,7 +781,7 @@ static void unescape(struct buf *b)
 {
 	char *s = b->buf, *d = b->buf, *end = b->buf + b->len;
 
-	if (!memchr(s, '_', b->len))
+	if (!b->len || !memchr(s, '_', b->len))
 		return;
 	while (s < end) {
 		long u = *s == '_' ? escape_at(s, (size_t)(end - s)) : -1;
@@ -648,126 +826,77 @@ static void unescape(struct buf *b)
 	buf_setlen(b, (size_t)(d - b->buf));
 }
 
-/* Most bytes of raw text gathered for one string before it is known to be
- * over the cap: escapes shrink at most sevenfold. */
-static size_t gather_cap(const struct grid_limits *lim)
-{
-	if (lim->max_cell_bytes > (SIZE_MAX - 64) / 8)
-		return SIZE_MAX;
-	return lim->max_cell_bytes * 8 + 64;
-}
+/* ---- cell references ----------------------------------------------------- */
 
-/* Append the current node's text to x->text unless the cap is passed. */
-static void gather(struct part *p, bool *too_long)
-{
-	struct xlsx *x = p->x;
-	const xmlChar *v = xmlTextReaderConstValue(p->rd);
-	size_t n = v ? strlen((const char *)v) : 0;
-
-	if (*too_long || !n)
-		return;
-	if (n > gather_cap(x->lim) - x->text.len) {
-		*too_long = true;
-		return;
-	}
-	buf_add(&x->text, v, n);
-}
-
-/* A text node in a part where bad bytes were replaced: does 's' hold
- * one? */
-static bool has_bad_mark(const struct part *p, const char *s, size_t n)
-{
-	return p->nbad && memmem(s, n, bad_mark, sizeof(bad_mark) - 1);
-}
-
-/* Printable form of attribute text for a message: at most 24 bytes, cut
- * at a character boundary, control characters as '?'. */
-static const char *shown(const xmlChar *v, char out[32])
-{
-	size_t i = 0;
-
-	for (; v[i] && i < 24; i++)
-		out[i] = v[i] < 0x20 ? '?' : (char)v[i];
-	while (i && v[i] && ((unsigned char)v[i] & 0xc0) == 0x80 &&
-	       ((unsigned char)out[i - 1] & 0x80))
-		i--;	/* don't split a character */
-	out[i] = '\0';
-	if (v[i] && i + 3 < 32)
-		strcat(out, "…");
-	return out;
-}
-
-/* ---- cell references ------------------------------------------------------ */
-
-/* Parse a cell reference "B12" (an optional '$' before either part) into a
- * 0-based column and a 1-based row.  With 'row' NULL only the column is
- * read ("B" is then enough, and a row is still allowed).  Returns 0 or -1
- * when malformed or outside Excel's sheet. */
-static int parse_ref(const char *s, uint32_t *col, uint32_t *row,
-		     const char **end)
+/* Parse a cell reference "B12" (an optional '$' before either part) at
+ * v[0..n) into a 0-based column and a 1-based row; *used is how many
+ * bytes it took.  Returns 0 or -1 when malformed or outside Excel's
+ * sheet. */
+static int parse_ref(const char *v, size_t n, uint32_t *col, uint32_t *row,
+		     size_t *used)
 {
 	uint32_t c = 0, r = 0;
+	size_t i = 0;
 	int nl = 0, nd = 0;
 
-	if (*s == '$')
-		s++;
-	for (; (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'); s++) {
+	if (i < n && v[i] == '$')
+		i++;
+	for (; i < n && ((v[i] >= 'A' && v[i] <= 'Z') ||
+			 (v[i] >= 'a' && v[i] <= 'z')); i++) {
 		if (++nl > 3)
 			return -1;
-		c = c * 26 + (uint32_t)((*s | 0x20) - 'a' + 1);
+		c = c * 26 + (uint32_t)((v[i] | 0x20) - 'a' + 1);
 	}
 	if (!nl || c > EXCEL_COLS)
 		return -1;
-	if (*s == '$')
-		s++;
-	for (; *s >= '0' && *s <= '9'; s++) {
+	if (i < n && v[i] == '$')
+		i++;
+	for (; i < n && v[i] >= '0' && v[i] <= '9'; i++) {
 		if (++nd > 7)
 			return -1;
-		r = r * 10 + (uint32_t)(*s - '0');
+		r = r * 10 + (uint32_t)(v[i] - '0');
 	}
-	if (row && (!nd || r < 1 || r > EXCEL_ROWS))
-		return -1;
-	if (!row && nd && (r < 1 || r > EXCEL_ROWS))
+	if (!nd || r < 1 || r > EXCEL_ROWS)
 		return -1;
 	*col = c - 1;
-	if (row)
-		*row = r;
-	if (end)
-		*end = s;
-	else if (*s)
-		return -1;
+	*row = r;
+	*used = i;
 	return 0;
 }
 
-/* Parse a row number "12".  Returns 0 or -1 (malformed, 0, past Excel). */
-static int parse_rownum(const char *s, uint32_t *row)
+/* Parse a row number "12" at v[0..n).  Returns 0 or -1 (malformed, 0,
+ * past Excel's last row). */
+static int parse_rownum(const char *v, size_t n, uint32_t *row)
 {
 	uint32_t r = 0;
-	int nd = 0;
 
-	for (; *s >= '0' && *s <= '9'; s++) {
-		if (++nd > 7)
+	if (!n || n > 7)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] < '0' || v[i] > '9')
 			return -1;
-		r = r * 10 + (uint32_t)(*s - '0');
+		r = r * 10 + (uint32_t)(v[i] - '0');
 	}
-	if (*s || !nd || r < 1 || r > EXCEL_ROWS)
+	if (r < 1 || r > EXCEL_ROWS)
 		return -1;
 	*row = r;
 	return 0;
 }
 
-/* ---- relationships -------------------------------------------------------- */
+/* ---- relationships ------------------------------------------------------- */
 
 enum rel_kind { REL_OTHER, REL_WORKSHEET, REL_OTHER_SHEET, REL_SHARED,
 		REL_OFFICE };
 
 struct rel {
 	char *id;
-	char *target;		/* a zip entry name; NULL when external */
+	char *target;		/* a zip entry name; NULL when unusable */
 	enum rel_kind kind;
 };
 
+/* The relationships of one .rels part. */
 struct rels {
+	const char *dir;	/* what targets are relative to: "xl/" */
 	struct rel *v;
 	size_t n, alloc;
 };
@@ -782,75 +911,80 @@ static void rels_release(struct rels *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static bool ends_with(const char *s, const char *tail)
+static bool ends_with(const char *s, size_t n, const char *tail)
 {
-	size_t n = strlen(s), m = strlen(tail);
+	size_t m = strlen(tail);
 
-	return n >= m && !strcmp(s + n - m, tail);
+	return n >= m && !memcmp(s + n - m, tail, m);
 }
 
-static enum rel_kind rel_kind_of(const char *type)
+static enum rel_kind rel_kind_of(const char *type, size_t n)
 {
 	/* transitional ".../officeDocument/2006/relationships/worksheet",
 	 * Strict "http://purl.oclc.org/ooxml/officeDocument/relationships/
 	 * worksheet" */
-	if (ends_with(type, "/worksheet"))
+	if (ends_with(type, n, "/worksheet"))
 		return REL_WORKSHEET;
-	if (ends_with(type, "/chartsheet") || ends_with(type, "/dialogsheet") ||
-	    ends_with(type, "/xlMacrosheet") ||
-	    ends_with(type, "/xlIntlMacrosheet"))
+	if (ends_with(type, n, "/chartsheet") ||
+	    ends_with(type, n, "/dialogsheet") ||
+	    ends_with(type, n, "/xlMacrosheet") ||
+	    ends_with(type, n, "/xlIntlMacrosheet"))
 		return REL_OTHER_SHEET;
-	if (ends_with(type, "/sharedStrings"))
+	if (ends_with(type, n, "/sharedStrings"))
 		return REL_SHARED;
-	if (ends_with(type, "/officeDocument"))
+	if (ends_with(type, n, "/officeDocument"))
 		return REL_OFFICE;
 	return REL_OTHER;
 }
 
-/* The zip entry a relationship target names, resolved against the
+/* The zip entry a relationship target t[0..n) names, resolved against the
  * directory 'base' ("xl/", or "" for the package root), or NULL when it
  * cannot be one (external, empty).  Percent escapes are decoded, "." and
  * ".." segments resolved, a leading '/' means the package root.  The
  * result is malloc'd. */
-static char *resolve_target(const char *base, const char *target)
+static char *resolve_target(const char *base, const char *t, size_t n)
 {
 	struct buf path = BUF_INIT, out = BUF_INIT;
-	const char *s, *seg;
+	const char *seg;
 
-	if (!*target || strstr(target, "://"))
+	if (!n || memmem(t, n, "://", 3))
 		return NULL;
-	if (*target != '/')
+	if (*t != '/')
 		buf_adds(&path, base);
-	for (s = target; *s && *s != '#'; s++) {
+	for (size_t i = 0; i < n && t[i] != '#'; i++) {
 		int h1, h2;
-		if (*s == '%' && (h1 = hexval((unsigned char)s[1])) >= 0 &&
-		    (h2 = hexval((unsigned char)s[2])) >= 0) {
+		if (t[i] == '%' && i + 2 < n &&
+		    (h1 = hexval((unsigned char)t[i + 1])) >= 0 &&
+		    (h2 = hexval((unsigned char)t[i + 2])) >= 0) {
 			buf_addch(&path, h1 * 16 + h2);
-			s += 2;
+			i += 2;
 		} else {
-			buf_addch(&path, *s == '\\' ? '/' : *s);
+			buf_addch(&path, t[i] == '\\' ? '/' : t[i]);
 		}
+	}
+	if (memchr(path.buf, '\0', path.len)) {
+		buf_release(&path);
+		return NULL;
 	}
 	for (seg = path.buf; *seg; ) {
 		const char *e = strchr(seg, '/');
-		size_t n = e ? (size_t)(e - seg) : strlen(seg);
+		size_t len = e ? (size_t)(e - seg) : strlen(seg);
 
-		if (n == 2 && !memcmp(seg, "..", 2)) {
+		if (len == 2 && !memcmp(seg, "..", 2)) {
 			char *slash;
 			buf_setlen(&out, out.len ? out.len - 1 : 0);
 			slash = strrchr(out.buf, '/');
 			buf_setlen(&out, slash ? (size_t)(slash - out.buf) + 1
 					       : 0);
-		} else if (n && !(n == 1 && *seg == '.') && n < 4096) {
-			buf_add(&out, seg, n);
+		} else if (len && !(len == 1 && *seg == '.')) {
+			buf_add(&out, seg, len);
 			if (e)
 				buf_addch(&out, '/');
 		}
-		seg += n + (e ? 1 : 0);
+		seg += len + (e ? 1 : 0);
 	}
 	buf_release(&path);
-	if (!out.len || out.buf[out.len - 1] == '/' ||
-	    memchr(out.buf, '\0', out.len)) {
+	if (!out.len || out.buf[out.len - 1] == '/') {
 		buf_release(&out);
 		return NULL;
 	}
@@ -867,61 +1001,60 @@ static void rels_name(const char *part, char **rels, char **dir)
 	struct buf b = BUF_INIT;
 
 	buf_add(&b, part, n);
-	*dir = xstrdup(b.buf);
+	*dir = xstrdup(b.len ? b.buf : "");
 	buf_adds(&b, "_rels/");
 	buf_adds(&b, part + n);
 	buf_adds(&b, ".rels");
 	*rels = buf_detach(&b, NULL);
 }
 
-/* Read the relationships of .rels part 'name' (targets relative to 'dir')
- * into 'out'.  Returns 0, 1 when there is no such part, or -1 after adding
- * a message. */
-static int read_rels(struct xlsx *x, const char *name, const char *dir,
-		     struct rels *out)
+static void rels_start(struct part *p, const xmlChar *name, int nattr,
+		       const xmlChar **attrs)
 {
-	struct part p;
-	int rc, t;
+	struct rels *r = p->st;
+	struct attr id = { 0 }, target = { 0 };
+	enum rel_kind kind = REL_OTHER;
+	bool external = false;
+	struct rel *e;
 
-	rc = part_open(x, name, NULL, &p);
-	if (rc)
-		return rc;
-	while ((t = part_next(&p, 0)) > 0) {
-		const xmlChar *an, *av;
-		char *id = NULL, *target = NULL;
-		enum rel_kind kind = REL_OTHER;
-		bool external = false;
-		struct rel *r;
-
-		if (t != XML_READER_TYPE_ELEMENT ||
-		    local_name(&p) != p.nm[NM_RELATIONSHIP])
+	if (name != p->nm[NM_RELATIONSHIP])
+		return;
+	for (int i = 0; i < nattr; i++) {
+		struct attr a = attr_at(attrs, i);
+		if (a.uri)
 			continue;
-		while (next_attr(&p, &an, &av)) {
-			if (an == p.nm[NM_ID_UPPER] && !id)
-				id = xstrdup((const char *)av);
-			else if (an == p.nm[NM_TYPE])
-				kind = rel_kind_of((const char *)av);
-			else if (an == p.nm[NM_TARGET] && !target)
-				target = xstrdup((const char *)av);
-			else if (an == p.nm[NM_TARGETMODE])
-				external = !strcmp((const char *)av,
-						   "External");
-		}
-		if (!id || !target || external || out->n >= MAX_RELS) {
-			free(id);
-			free(target);
-			continue;
-		}
-		out->v = xgrow(out->v, sizeof(*out->v), out->n + 1,
-			       &out->alloc);
-		r = &out->v[out->n++];
-		r->id = id;
-		r->kind = kind;
-		r->target = resolve_target(dir, target);
-		free(target);
+		if (a.name == p->nm[NM_ID_UPPER])
+			id = a;
+		else if (a.name == p->nm[NM_TYPE])
+			kind = rel_kind_of(a.v, a.n);
+		else if (a.name == p->nm[NM_TARGET])
+			target = a;
+		else if (a.name == p->nm[NM_TARGETMODE])
+			external = a.n == 8 && !memcmp(a.v, "External", 8);
 	}
-	part_close(&p);
-	return t < 0 ? -1 : 0;
+	if (!id.v || !target.v || external || r->n >= MAX_RELS)
+		return;
+	r->v = xgrow(r->v, sizeof(*r->v), r->n + 1, &r->alloc);
+	e = &r->v[r->n++];
+	e->id = xstrndup(id.v, id.n);
+	e->kind = kind;
+	e->target = resolve_target(r->dir, target.v, target.n);
+}
+
+static void ignore_end(struct part *p, const xmlChar *name)
+{
+	(void)p;
+	(void)name;
+}
+
+static const struct part_ops rels_ops = { rels_start, ignore_end, NULL };
+
+/* Read the relationships of .rels part 'name' (targets relative to
+ * out->dir) into 'out'.  Returns 0, 1 when there is no such part, or -1
+ * after adding a message. */
+static int read_rels(struct xlsx *x, const char *name, struct rels *out)
+{
+	return part_run(x, name, NULL, &rels_ops, out);
 }
 
 static const struct rel *rel_find(const struct rels *r, const char *id)
@@ -932,7 +1065,7 @@ static const struct rel *rel_find(const struct rels *r, const char *id)
 	return NULL;
 }
 
-/* ---- workbook ------------------------------------------------------------- */
+/* ---- workbook ------------------------------------------------------------ */
 
 struct wb_sheet {
 	char *name;
@@ -967,8 +1100,8 @@ static void no_workbook(struct xlsx *x)
 		  "这是 PowerPoint 演示文稿，不是 Excel 工作簿" },
 		{ "xl/workbook.bin", "这是 Excel 二进制工作簿（.xlsb），无法"
 		  "直接读取" },
-		{ "content.xml", "这是 OpenDocument 文件（如 WPS 或 LibreOffice "
-		  "的 .ods），无法直接读取" },
+		{ "content.xml", "这是 OpenDocument 文件（如 .ods），无法直接"
+		  "读取" },
 	};
 
 	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
@@ -989,8 +1122,8 @@ static void no_workbook(struct xlsx *x)
  * message. */
 static int find_workbook(struct xlsx *x, struct workbook *wb)
 {
-	struct rels root = { 0 };
-	int rc = read_rels(x, "_rels/.rels", "", &root);
+	struct rels root = { .dir = "" };
+	int rc = read_rels(x, "_rels/.rels", &root);
 
 	if (rc < 0)
 		goto out;
@@ -1013,67 +1146,76 @@ out:
 	return rc;
 }
 
+static void workbook_start(struct part *p, const xmlChar *name, int nattr,
+			   const xmlChar **attrs)
+{
+	struct workbook *wb = p->st;
+	struct xlsx *x = p->x;
+	struct wb_sheet *s;
+
+	if (name != p->nm[NM_SHEET])
+		return;
+	if (wb->n >= MAX_SHEETS) {
+		FILE_ERR(x, "%s: 工作表超过 %d 个上限：请把工作表分到几个文件中"
+			 "分别导入", x->display, MAX_SHEETS);
+		part_stop(p);
+		return;
+	}
+	wb->v = xgrow(wb->v, sizeof(*wb->v), wb->n + 1, &wb->alloc);
+	s = &wb->v[wb->n++];
+	s->name = NULL;
+	s->rid = NULL;
+	for (int i = 0; i < nattr; i++) {
+		struct attr a = attr_at(attrs, i);
+		if (a.name == p->nm[NM_NAME] && !a.uri && !s->name) {
+			if (a.n > MAX_NAME_BYTES ||
+			    has_bad_mark(p, a.v, a.n)) {
+				FILE_ERR(x, "%s: 第 %zu 个工作表的名称%s：%s",
+					 x->display, wb->n,
+					 a.n > MAX_NAME_BYTES ? "过长" :
+					 "含有无效的 UTF-8 文字编码",
+					 msg_resave);
+				part_stop(p);
+				return;
+			}
+			if (a.n)
+				s->name = xstrndup(a.v, a.n);
+		} else if (a.name == p->nm[NM_ID] && a.uri && !s->rid) {
+			/* r:id, in either namespace */
+			s->rid = xstrndup(a.v, a.n);
+		}
+	}
+	if (!s->name) {
+		struct buf b = BUF_INIT;
+
+		buf_addf(&b, "Sheet%zu", wb->n);
+		s->name = buf_detach(&b, NULL);
+	}
+}
+
+static const struct part_ops workbook_ops = { workbook_start, ignore_end,
+					      NULL };
+
 /* Read the sheet list of wb->part into wb.  Returns 0 or -1 after adding a
  * message. */
 static int read_workbook(struct xlsx *x, struct workbook *wb)
 {
-	struct part p;
-	int rc, t;
+	int rc = part_run(x, wb->part, NULL, &workbook_ops, wb);
 
-	rc = part_open(x, wb->part, NULL, &p);
 	if (rc > 0)
 		no_workbook(x);
-	if (rc)
-		return -1;
-	while ((t = part_next(&p, 0)) > 0) {
-		const xmlChar *an, *av;
-		struct wb_sheet *s;
-
-		if (t != XML_READER_TYPE_ELEMENT ||
-		    local_name(&p) != p.nm[NM_SHEET])
-			continue;
-		if (wb->n >= MAX_SHEETS) {
-			FILE_ERR(x, "%s: 工作表超过 %d 个上限：请把工作表分到几个"
-				 "文件中分别导入", x->display, MAX_SHEETS);
-			t = -1;
-			break;
-		}
-		wb->v = xgrow(wb->v, sizeof(*wb->v), wb->n + 1, &wb->alloc);
-		s = &wb->v[wb->n++];
-		s->name = NULL;
-		s->rid = NULL;
-		while (next_attr(&p, &an, &av)) {
-			if (an == p.nm[NM_NAME] && !s->name && attr_is_plain(&p))
-				s->name = xstrdup((const char *)av);
-			else if (an == p.nm[NM_ID] && !s->rid &&
-				 !attr_is_plain(&p))
-				s->rid = xstrdup((const char *)av);
-		}
-		if (s->name && (has_bad_mark(&p, s->name, strlen(s->name)) ||
-				strlen(s->name) > MAX_NAME_BYTES)) {
-			FILE_ERR(x, "%s: 第 %zu 个工作表的名称%s：%s",
-				 x->display, wb->n,
-				 strlen(s->name) > MAX_NAME_BYTES ? "过长" :
-				 "含有无效的 UTF-8 文字编码", msg_resave);
-			t = -1;
-			break;
-		}
-		if (!s->name || !*s->name) {
-			struct buf b = BUF_INIT;
-
-			free(s->name);
-			buf_addf(&b, "Sheet%zu", wb->n);
-			s->name = buf_detach(&b, NULL);
-		}
-	}
-	part_close(&p);
-	return t < 0 ? -1 : 0;
+	return rc ? -1 : 0;
 }
 
-/* ---- shared strings ------------------------------------------------------- */
+/* ---- shared strings ------------------------------------------------------ */
+
+struct shared {
+	bool in_si, in_t, too_long;
+	int rph;		/* depth inside a phonetic guide <rPh> */
+};
 
 /* Add the string gathered in x->text to the shared string table. */
-static int sst_add(struct part *p, bool too_long)
+static void shared_add(struct part *p, bool too_long)
 {
 	struct xlsx *x = p->x;
 	const char *s;
@@ -1081,7 +1223,8 @@ static int sst_add(struct part *p, bool too_long)
 	if (x->nsst >= MAX_SHARED) {
 		FILE_ERR(x, "%s: 文件里的文字条目超过 %u 个上限，可能是恶意构造"
 			 "的文件：请确认文件来源", x->display, MAX_SHARED);
-		return -1;
+		part_stop(p);
+		return;
 	}
 	if (has_bad_mark(p, x->text.buf, x->text.len)) {
 		s = sst_bad_utf8;
@@ -1097,60 +1240,62 @@ static int sst_add(struct part *p, bool too_long)
 	}
 	x->sst = xgrow(x->sst, sizeof(*x->sst), x->nsst + 1, &x->sst_alloc);
 	x->sst[x->nsst++] = s;
-	return 0;
 }
 
-/* Read the shared string table 'name'.  Returns 0 or -1 after adding a
- * message. */
+static void shared_start(struct part *p, const xmlChar *name, int nattr,
+			 const xmlChar **attrs)
+{
+	struct shared *st = p->st;
+
+	(void)nattr;
+	(void)attrs;
+	if (name == p->nm[NM_SI]) {
+		buf_reset(&p->x->text);
+		st->in_si = true;
+		st->in_t = st->too_long = false;
+		st->rph = 0;
+	} else if (name == p->nm[NM_RPH] && st->in_si) {
+		st->rph++;
+	} else if (name == p->nm[NM_T] && st->in_si && !st->rph) {
+		st->in_t = true;
+	}
+}
+
+static void shared_end(struct part *p, const xmlChar *name)
+{
+	struct shared *st = p->st;
+
+	if (name == p->nm[NM_SI] && st->in_si) {
+		st->in_si = st->in_t = false;
+		shared_add(p, st->too_long);
+	} else if (name == p->nm[NM_RPH] && st->rph) {
+		st->rph--;
+	} else if (name == p->nm[NM_T]) {
+		st->in_t = false;
+	}
+}
+
+static void shared_text(struct part *p, const char *s, size_t n)
+{
+	struct shared *st = p->st;
+
+	if (st->in_t)
+		gather(p->x, s, n, gather_cap(p->x->lim), &st->too_long);
+}
+
+static const struct part_ops shared_ops = { shared_start, shared_end,
+					    shared_text };
+
+/* Read the shared string table 'name' (there may be none).  Returns 0 or
+ * -1 after adding a message. */
 static int read_shared(struct xlsx *x, const char *name)
 {
-	struct part p;
-	bool in_si = false, in_t = false, too_long = false;
-	int rc, t, rph = 0;
+	struct shared st = { 0 };
 
-	rc = part_open(x, name, NULL, &p);
-	if (rc)
-		return rc < 0 ? -1 : 0;
-	while ((t = part_next(&p, 0)) > 0) {
-		const xmlChar *ln;
-
-		if (t == XML_READER_TYPE_ELEMENT) {
-			bool empty = xmlTextReaderIsEmptyElement(p.rd) == 1;
-
-			ln = local_name(&p);
-			if (ln == p.nm[NM_SI]) {
-				buf_reset(&x->text);
-				too_long = false;
-				in_si = !empty;
-				rph = 0;
-				in_t = false;
-				if (empty && sst_add(&p, false) < 0)
-					break;
-			} else if (ln == p.nm[NM_RPH] && in_si && !empty) {
-				rph++;
-			} else if (ln == p.nm[NM_T] && in_si && !rph) {
-				in_t = !empty;
-			}
-		} else if (t == XML_READER_TYPE_END_ELEMENT) {
-			ln = local_name(&p);
-			if (ln == p.nm[NM_SI] && in_si) {
-				in_si = in_t = false;
-				if (sst_add(&p, too_long) < 0)
-					break;
-			} else if (ln == p.nm[NM_RPH] && rph) {
-				rph--;
-			} else if (ln == p.nm[NM_T]) {
-				in_t = false;
-			}
-		} else if (in_t && is_text(t)) {
-			gather(&p, &too_long);
-		}
-	}
-	part_close(&p);
-	return x->fatal || t < 0 ? -1 : 0;
+	return part_run(x, name, NULL, &shared_ops, &st) < 0 ? -1 : 0;
 }
 
-/* ---- worksheets ----------------------------------------------------------- */
+/* ---- worksheets ---------------------------------------------------------- */
 
 enum cell_type { CT_NUMBER, CT_SHARED, CT_STR, CT_INLINE, CT_BOOL, CT_OTHER };
 
@@ -1161,20 +1306,19 @@ struct range {
 /* One worksheet being read. */
 struct sheet {
 	struct xlsx *x;
-	struct part *p;
 	const char *name;
 	bool failed;		/* a problem was reported: not kept */
 	bool cols_reported;
+	bool in_data;		/* inside <sheetData> */
 	struct grid_row *rows;	/* kept rows (malloc'd vector) */
 	size_t nrows, rows_alloc;
 	uint32_t row;		/* the row being read; 0 before the first */
 	size_t ncells;		/* x->rowcells[0..ncells) may be non-NULL */
 	uint32_t nextcol;	/* column of a cell without r */
 	/* the cell being read */
-	bool in_cell, in_v, in_is, in_t, too_long;
+	bool in_cell, in_v, in_is, in_t, too_long, col_ok;
 	int rph;
 	uint32_t col;
-	bool col_ok;
 	enum cell_type type;
 	struct range *merges;	/* malloc'd vector */
 	size_t nmerges, merges_alloc;
@@ -1198,27 +1342,29 @@ static int take_cells(struct sheet *s, size_t n)
 	if (n > MAX_CELLS - x->cells) {
 		FILE_ERR(x, "%s: 单元格总数超过 %u 万个上限：请把文件拆成几个"
 			 "较小的文件分别导入", x->display, MAX_CELLS / 10000);
+		s->failed = true;
 		return -1;
 	}
 	x->cells += n;
 	return 0;
 }
 
-/* Start row 'r' of the sheet.  Returns 0 or -1 after adding a message. */
-static int row_begin(struct sheet *s, const char *r)
+/* Start a row, numbered r[0..n) or (r NULL) after the previous one.
+ * Returns 0 or -1 after adding a message. */
+static int row_begin(struct sheet *s, const char *r, size_t n)
 {
 	uint32_t num;
 	char tmp[32];
 
 	if (r) {
-		if (parse_rownum(r, &num) < 0) {
+		if (parse_rownum(r, n, &num) < 0) {
 			SHEET_ERR(s, "行号「%s」无效，文件可能已损坏：%s",
-				  shown(BAD_CAST r, tmp), msg_resave);
+				  shown(r, n, tmp), msg_resave);
 			return -1;
 		}
 		if (num <= s->row) {
-			SHEET_ERR(s, "第 %u 行出现在第 %u 行之后，行的顺序有误，"
-				  "文件可能已损坏：%s", num, s->row,
+			SHEET_ERR(s, "第 %u 行出现在第 %u 行之后，行的顺序"
+				  "有误，文件可能已损坏：%s", num, s->row,
 				  msg_resave);
 			return -1;
 		}
@@ -1266,40 +1412,39 @@ static int row_end(struct sheet *s)
 	return 0;
 }
 
-/* Start a cell element: its position from r (or after the previous cell)
- * and its type from t. */
-static void cell_begin(struct sheet *s)
+/* Start a cell: its position from r (or after the previous cell) and its
+ * type from t. */
+static void cell_begin(struct sheet *s, struct part *p, int nattr,
+		       const xmlChar **attrs)
 {
-	struct part *p = s->p;
-	const xmlChar *an, *av;
-	const char *end;
-	char tmp[32];
 	uint32_t col = s->nextcol, row;
 	bool bad = false;
+	char tmp[32];
+	size_t used;
 
 	s->type = CT_NUMBER;
-	while (next_attr(p, &an, &av)) {
-		if (!attr_is_plain(p))
+	for (int i = 0; i < nattr; i++) {
+		struct attr a = attr_at(attrs, i);
+		if (a.uri)
 			continue;
-		if (an == p->nm[NM_R]) {
-			if (parse_ref((const char *)av, &col, &row, &end) < 0 ||
-			    *end) {
+		if (a.name == p->nm[NM_R]) {
+			if (parse_ref(a.v, a.n, &col, &row, &used) < 0 ||
+			    used != a.n) {
 				SHEET_ERR(s, "第 %u 行有一个单元格的位置「%s」"
 					  "无效，文件可能已损坏：%s", s->row,
-					  shown(av, tmp), msg_resave);
+					  shown(a.v, a.n, tmp), msg_resave);
 				bad = true;
 			}
-		} else if (an == p->nm[NM_T]) {
-			const char *v = (const char *)av;
-			if (!strcmp(v, "s"))
+		} else if (a.name == p->nm[NM_T]) {
+			if (a.n == 1 && a.v[0] == 's')
 				s->type = CT_SHARED;
-			else if (!strcmp(v, "str"))
+			else if (a.n == 3 && !memcmp(a.v, "str", 3))
 				s->type = CT_STR;
-			else if (!strcmp(v, "inlineStr"))
+			else if (a.n == 9 && !memcmp(a.v, "inlineStr", 9))
 				s->type = CT_INLINE;
-			else if (!strcmp(v, "b"))
+			else if (a.n == 1 && a.v[0] == 'b')
 				s->type = CT_BOOL;
-			else if (!strcmp(v, "n"))
+			else if (a.n == 1 && a.v[0] == 'n')
 				s->type = CT_NUMBER;
 			else
 				s->type = CT_OTHER;	/* "e", "d" */
@@ -1315,91 +1460,99 @@ static void cell_begin(struct sheet *s)
 	buf_reset(&s->x->text);
 }
 
-/* The text of a shared string cell, or NULL after adding a message (or
- * when the string is empty). */
-static const char *cell_shared(struct sheet *s, const char *colname,
-			       const char **v)
+static void bad_utf8_cell(struct sheet *s, const char *colname)
 {
-	struct xlsx *x = s->x;
-	const char *t = x->text.buf;
-	uint64_t i = 0;
-	size_t nd = 0;
-	char tmp[32];
-
-	for (; *t >= '0' && *t <= '9' && nd < 12; t++, nd++)
-		i = i * 10 + (uint64_t)(*t - '0');
-	if (!nd || *t || i >= x->nsst) {
-		SHEET_ERR(s, "第 %u 行 %s 列引用了不存在的共享文字（编号「%s」），"
-			  "文件可能已损坏：%s", s->row, colname,
-			  shown(BAD_CAST x->text.buf, tmp), msg_resave);
-		return NULL;
-	}
-	*v = x->sst[i];
-	return *v;
+	SHEET_ERR(s, "第 %u 行 %s 列含有无效的 UTF-8 文字编码：请在 Excel 或 "
+		  "WPS 中改正这个单元格的文字，另存为 .xlsx 后重试", s->row,
+		  colname);
 }
 
-/* End a cell: store its text.  Returns 0 or -1 when the sheet must stop. */
-static int cell_end(struct sheet *s)
+static void long_cell(struct sheet *s, const char *colname)
+{
+	SHEET_ERR(s, "第 %u 行 %s 列的内容超过 %zu 字节上限：请缩短这个单元格",
+		  s->row, colname, s->x->lim->max_cell_bytes);
+}
+
+/* The text of the cell just read, in *v (NULL when empty).  Returns 0, or
+ * -1 after adding a message. */
+static int cell_value(struct sheet *s, struct part *p, const char *colname,
+		      const char **v)
 {
 	struct xlsx *x = s->x;
 	struct buf *t = &x->text;
-	const char *v = NULL;
+	char tmp[32];
+
+	*v = NULL;
+	if (has_bad_mark(p, t->buf, t->len)) {
+		bad_utf8_cell(s, colname);
+		return -1;
+	}
+	if (s->type == CT_SHARED) {
+		uint64_t i = 0;
+		size_t k = 0;
+
+		if (!t->len)
+			return 0;
+		for (; k < t->len && k < 12 && t->buf[k] >= '0' &&
+		       t->buf[k] <= '9'; k++)
+			i = i * 10 + (uint64_t)(t->buf[k] - '0');
+		if (k != t->len || i >= x->nsst) {
+			SHEET_ERR(s, "第 %u 行 %s 列引用了不存在的共享文字"
+				  "（编号「%s」），文件可能已损坏：%s", s->row,
+				  colname, shown(t->buf, t->len, tmp),
+				  msg_resave);
+			return -1;
+		}
+		*v = x->sst[i];
+		if (*v == sst_bad_utf8) {
+			bad_utf8_cell(s, colname);
+			return -1;
+		}
+		if (*v == sst_too_long) {
+			long_cell(s, colname);
+			return -1;
+		}
+		return 0;
+	}
+	if ((s->type == CT_STR || s->type == CT_INLINE) && !s->too_long)
+		unescape(t);
+	if (s->too_long || t->len > x->lim->max_cell_bytes) {
+		long_cell(s, colname);
+		return -1;
+	}
+	if (s->type == CT_BOOL && t->len == 1 && *t->buf == '1')
+		*v = "TRUE";
+	else if (s->type == CT_BOOL && t->len == 1 && *t->buf == '0')
+		*v = "FALSE";
+	else if (t->len)
+		*v = pool_strndup(x, t->buf, t->len);
+	return 0;
+}
+
+/* End a cell: store its text in the row. */
+static void cell_end(struct sheet *s, struct part *p)
+{
+	struct xlsx *x = s->x;
+	const char *v;
 	char colname[8];
 
 	s->in_cell = false;
 	if (!s->col_ok)
-		return 0;
+		return;
 	grid_colname(s->col, colname);
-	if (s->type == CT_SHARED) {
-		if (!t->len)
-			return 0;
-		cell_shared(s, colname, &v);
-		if (v == sst_bad_utf8) {
-			SHEET_ERR(s, "第 %u 行 %s 列含有无效的 UTF-8 文字编码："
-				  "请在 Excel 或 WPS 中改正这个单元格的文字，"
-				  "另存为 .xlsx 后重试", s->row, colname);
-			return 0;
-		}
-		if (v == sst_too_long) {
-			SHEET_ERR(s, "第 %u 行 %s 列的内容超过 %zu 字节上限："
-				  "请缩短这个单元格", s->row, colname,
-				  x->lim->max_cell_bytes);
-			return 0;
-		}
-	} else {
-		if (has_bad_mark(s->p, t->buf, t->len)) {
-			SHEET_ERR(s, "第 %u 行 %s 列含有无效的 UTF-8 文字编码："
-				  "请在 Excel 或 WPS 中改正这个单元格的文字，"
-				  "另存为 .xlsx 后重试", s->row, colname);
-			return 0;
-		}
-		if ((s->type == CT_STR || s->type == CT_INLINE) &&
-		    !s->too_long)
-			unescape(t);
-		if (s->too_long || t->len > x->lim->max_cell_bytes) {
-			SHEET_ERR(s, "第 %u 行 %s 列的内容超过 %zu 字节上限："
-				  "请缩短这个单元格", s->row, colname,
-				  x->lim->max_cell_bytes);
-			return 0;
-		}
-		if (s->type == CT_BOOL && t->len == 1 && *t->buf == '1')
-			v = "TRUE";
-		else if (s->type == CT_BOOL && t->len == 1 && *t->buf == '0')
-			v = "FALSE";
-		else if (t->len)
-			v = pool_strndup(x, t->buf, t->len);
-	}
+	if (cell_value(s, p, colname, &v) < 0)
+		return;
 	if (s->col >= x->lim->max_cols || s->col >= EXCEL_COLS) {
 		if (v && !s->cols_reported) {
-			SHEET_ERR(s, "列数超过 %zu 列上限（第 %u 行 %s 列有内容）："
-				  "请删去多余的列后重试", x->lim->max_cols,
+			SHEET_ERR(s, "列数超过 %zu 列上限（第 %u 行 %s 列有"
+				  "内容）：请删去多余的列后重试", x->lim->max_cols,
 				  s->row, colname);
 			s->cols_reported = true;
 		}
-		return 0;
+		return;
 	}
 	if (!v && s->col >= s->ncells)
-		return 0;
+		return;
 	if (s->col >= x->rowcells_alloc) {
 		size_t old = x->rowcells_alloc;
 		x->rowcells = xgrow(x->rowcells, sizeof(*x->rowcells),
@@ -1410,30 +1563,36 @@ static int cell_end(struct sheet *s)
 	x->rowcells[s->col] = v;
 	if (s->col >= s->ncells)
 		s->ncells = s->col + 1;
-	return 0;
 }
 
-/* Note a merged range "A1:B2".  Returns 0 or -1 after adding a message. */
-static int merge_add(struct sheet *s, const xmlChar *ref)
+/* Note a merged range "A1:B2" at v[0..n).  Returns 0 or -1 after adding a
+ * message that stops the sheet. */
+static int merge_add(struct sheet *s, const char *v, size_t n)
 {
-	const char *r = (const char *)ref, *end;
 	struct range m;
+	size_t used, used2;
 	uint32_t t;
 	char tmp[32];
 
-	if (parse_ref(r, &m.c1, &m.r1, &end) < 0 || *end != ':' ||
-	    parse_ref(end + 1, &m.c2, &m.r2, NULL) < 0) {
-		if (!parse_ref(r, &m.c1, &m.r1, NULL))
-			return 0;	/* a single cell: nothing to do */
+	if (parse_ref(v, n, &m.c1, &m.r1, &used) < 0 ||
+	    (used < n && (v[used] != ':' ||
+			  parse_ref(v + used + 1, n - used - 1, &m.c2, &m.r2,
+				    &used2) < 0 || used + 1 + used2 != n))) {
 		SHEET_ERR(s, "合并单元格的范围「%s」无效，文件可能已损坏：%s",
-			  shown(ref, tmp), msg_resave);
+			  shown(v, n, tmp), msg_resave);
 		return 0;
 	}
+	if (used == n)
+		return 0;	/* a single cell: nothing to do */
 	if (m.r1 > m.r2) {
-		t = m.r1; m.r1 = m.r2; m.r2 = t;
+		t = m.r1;
+		m.r1 = m.r2;
+		m.r2 = t;
 	}
 	if (m.c1 > m.c2) {
-		t = m.c1; m.c1 = m.c2; m.c2 = t;
+		t = m.c1;
+		m.c1 = m.c2;
+		m.c2 = t;
 	}
 	if (s->nmerges >= MAX_MERGES) {
 		SHEET_ERR(s, "合并单元格超过 %d 处上限：请取消不必要的合并后"
@@ -1445,6 +1604,89 @@ static int merge_add(struct sheet *s, const xmlChar *ref)
 	s->merges[s->nmerges++] = m;
 	return 0;
 }
+
+static void sheet_start(struct part *p, const xmlChar *name, int nattr,
+			const xmlChar **attrs)
+{
+	struct sheet *s = p->st;
+
+	if (s->in_cell) {
+		if (name == p->nm[NM_V] && s->type != CT_INLINE)
+			s->in_v = true;
+		else if (name == p->nm[NM_IS])
+			s->in_is = true;
+		else if (name == p->nm[NM_RPH] && s->in_is)
+			s->rph++;
+		else if (name == p->nm[NM_T] && s->in_is && !s->rph &&
+			 s->type == CT_INLINE)
+			s->in_t = true;
+		return;
+	}
+	if (name == p->nm[NM_SHEETDATA]) {
+		s->in_data = true;
+	} else if (name == p->nm[NM_ROW] && s->in_data) {
+		const char *r = NULL;
+		size_t rn = 0;
+
+		for (int i = 0; i < nattr && !r; i++) {
+			struct attr a = attr_at(attrs, i);
+			if (a.name == p->nm[NM_R] && !a.uri) {
+				r = a.v;
+				rn = a.n;
+			}
+		}
+		if (row_begin(s, r, rn) < 0)
+			part_stop(p);
+		p->row = s->row;
+	} else if (name == p->nm[NM_C] && s->in_data && s->row) {
+		cell_begin(s, p, nattr, attrs);
+	} else if (name == p->nm[NM_MERGECELL]) {
+		for (int i = 0; i < nattr; i++) {
+			struct attr a = attr_at(attrs, i);
+			if (a.name == p->nm[NM_REF] && !a.uri &&
+			    merge_add(s, a.v, a.n) < 0) {
+				part_stop(p);
+				return;
+			}
+		}
+	}
+}
+
+static void sheet_end(struct part *p, const xmlChar *name)
+{
+	struct sheet *s = p->st;
+
+	if (s->in_cell) {
+		if (name == p->nm[NM_C])
+			cell_end(s, p);
+		else if (name == p->nm[NM_V])
+			s->in_v = false;
+		else if (name == p->nm[NM_IS])
+			s->in_is = s->in_t = false;
+		else if (name == p->nm[NM_RPH] && s->rph)
+			s->rph--;
+		else if (name == p->nm[NM_T])
+			s->in_t = false;
+		return;
+	}
+	if (name == p->nm[NM_ROW] && s->in_data) {
+		if (row_end(s) < 0)
+			part_stop(p);
+	} else if (name == p->nm[NM_SHEETDATA]) {
+		s->in_data = false;
+	}
+}
+
+static void sheet_text(struct part *p, const char *t, size_t n)
+{
+	struct sheet *s = p->st;
+
+	if (s->in_v || s->in_t)
+		gather(s->x, t, n, gather_cap(s->x->lim), &s->too_long);
+}
+
+static const struct part_ops sheet_ops = { sheet_start, sheet_end,
+					   sheet_text };
 
 static int row_cmp(const void *a, const void *b)
 {
@@ -1490,8 +1732,8 @@ static int merges_apply(struct sheet *s)
 		      grid_cell(&s->rows[idx[m.r1]], m.c1);
 		n = (uint64_t)(m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
 		if (n > MAX_CELLS - x->merged) {
-			SHEET_ERR(s, "合并单元格覆盖的范围太大（超过 %u 万个单元格"
-				  "）：请取消不必要的合并后重试",
+			SHEET_ERR(s, "合并单元格覆盖的范围太大（超过 %u 万个"
+				  "单元格）：请取消不必要的合并后重试",
 				  MAX_CELLS / 10000);
 			goto out;
 		}
@@ -1577,129 +1819,35 @@ static void sheet_keep(struct sheet *s)
 	g->nsheets++;
 }
 
-/* Handle the start of an element inside a worksheet.  Returns 0 or -1
- * when the sheet must stop. */
-static int sheet_element(struct sheet *s, bool *in_data)
-{
-	struct part *p = s->p;
-	const xmlChar *ln = local_name(p), *an, *av;
-	bool empty = xmlTextReaderIsEmptyElement(p->rd) == 1;
-
-	if (s->in_cell) {
-		if (ln == p->nm[NM_V] && !empty && s->type != CT_INLINE)
-			s->in_v = true;
-		else if (ln == p->nm[NM_IS] && !empty)
-			s->in_is = true;
-		else if (ln == p->nm[NM_RPH] && s->in_is && !empty)
-			s->rph++;
-		else if (ln == p->nm[NM_T] && s->in_is && !s->rph &&
-			 s->type == CT_INLINE)
-			s->in_t = !empty;
-		return 0;
-	}
-	if (ln == p->nm[NM_SHEETDATA]) {
-		*in_data = !empty;
-	} else if (ln == p->nm[NM_ROW] && *in_data) {
-		bool seen = false;
-		int rc = 0;
-
-		while (next_attr(p, &an, &av)) {
-			if (an == p->nm[NM_R] && attr_is_plain(p) && !seen) {
-				seen = true;
-				rc = row_begin(s, (const char *)av);
-			}
-		}
-		if (!seen)
-			rc = row_begin(s, NULL);
-		return rc;
-	} else if (ln == p->nm[NM_C] && *in_data && s->row) {
-		cell_begin(s);
-		if (empty)
-			return cell_end(s);
-	} else if (ln == p->nm[NM_MERGECELL]) {
-		while (next_attr(p, &an, &av))
-			if (an == p->nm[NM_REF] && attr_is_plain(p) &&
-			    merge_add(s, av) < 0)
-				return -1;
-	}
-	return 0;
-}
-
-/* Handle the end of an element inside a worksheet.  Returns 0 or -1 when
- * the sheet must stop. */
-static int sheet_end_element(struct sheet *s, bool *in_data)
-{
-	struct part *p = s->p;
-	const xmlChar *ln = local_name(p);
-
-	if (s->in_cell) {
-		if (ln == p->nm[NM_C])
-			return cell_end(s);
-		if (ln == p->nm[NM_V])
-			s->in_v = false;
-		else if (ln == p->nm[NM_IS])
-			s->in_is = s->in_t = false;
-		else if (ln == p->nm[NM_RPH] && s->rph)
-			s->rph--;
-		else if (ln == p->nm[NM_T])
-			s->in_t = false;
-		return 0;
-	}
-	if (ln == p->nm[NM_ROW] && *in_data)
-		return row_end(s);
-	if (ln == p->nm[NM_SHEETDATA])
-		*in_data = false;
-	return 0;
-}
-
 /* Read worksheet 'name' from part 'partname' and add it to the grid when
  * it has no problem.  Returns 0 or -1 after adding messages. */
 static int read_sheet(struct xlsx *x, const char *name, const char *partname)
 {
 	struct sheet s = { 0 };
-	struct part p;
-	bool in_data = false;
-	int rc, t;
+	int rc;
 
 	s.x = x;
-	s.p = &p;
 	s.name = name;
-	rc = part_open(x, partname, name, &p);
-	if (rc > 0) {
+	rc = part_run(x, partname, name, &sheet_ops, &s);
+	if (rc > 0)
 		SHEET_ERR(&s, "找不到这个工作表的内容（%s），文件可能已损坏或"
 			  "不完整：%s", partname, msg_resave);
-		return -1;
-	}
-	if (rc < 0)
-		return -1;
-	while ((t = part_next(&p, s.row)) > 0) {
-		if (t == XML_READER_TYPE_ELEMENT)
-			rc = sheet_element(&s, &in_data);
-		else if (t == XML_READER_TYPE_END_ELEMENT)
-			rc = sheet_end_element(&s, &in_data);
-		else if ((s.in_v || s.in_t) && is_text(t))
-			gather(&p, &s.too_long);
-		if (rc < 0 || x->fatal)
-			break;
-	}
-	part_close(&p);
-	if (t < 0 || rc < 0 || x->fatal) {
+	if (rc)
 		s.failed = true;
-		goto out;
+	if (!s.failed && merges_apply(&s) == 0) {
+		rows_compact(&s);
+		if (!s.failed)
+			sheet_keep(&s);
 	}
-	if (merges_apply(&s) < 0)
-		goto out;
-	rows_compact(&s);
-	if (!s.failed)
-		sheet_keep(&s);
-out:
-	memset(x->rowcells, 0, x->rowcells_alloc * sizeof(*x->rowcells));
+	if (x->rowcells)
+		memset(x->rowcells, 0,
+		       x->rowcells_alloc * sizeof(*x->rowcells));
 	free(s.rows);
 	free(s.merges);
 	return s.failed ? -1 : 0;
 }
 
-/* ---- the workbook as a whole ---------------------------------------------- */
+/* ---- the workbook as a whole --------------------------------------------- */
 
 /* Read the opened archive x->zip into x->out. */
 static void read_archive(struct xlsx *x)
@@ -1719,7 +1867,8 @@ static void read_archive(struct xlsx *x)
 	if (find_workbook(x, &wb) < 0 || read_workbook(x, &wb) < 0)
 		goto out;
 	rels_name(wb.part, &relsname, &dir);
-	if (read_rels(x, relsname, dir, &rels) < 0)
+	rels.dir = dir;
+	if (read_rels(x, relsname, &rels) < 0)
 		goto out;
 	for (size_t i = 0; i < rels.n; i++) {
 		if (rels.v[i].kind == REL_SHARED && rels.v[i].target) {
@@ -1807,8 +1956,8 @@ static int read_zip(zip_t *zip, const char *display,
 	xmlStructuredErrorFunc old_structured = xmlStructuredError;
 	void *old_structured_ctx = xmlStructuredErrorContext;
 
-	/* these are per thread: quiet what libxml2 reports without a
-	 * parser context (encoding conversion, I/O) */
+	/* per thread: quiet what libxml2 reports without a parser context
+	 * (encoding conversion, I/O); put back below */
 	xmlSetGenericErrorFunc(NULL, silent_generic);
 	xmlSetStructuredErrorFunc(NULL, silent_structured);
 	x.zip = zip;
@@ -1871,10 +2020,12 @@ static void open_failed(const char *display, int e, struct errors *err)
 		errors_addf(err, "%s: 没有读取这个文件的权限", display);
 		break;
 	case EISDIR:
-		errors_addf(err, "%s: 这是一个文件夹，不是 Excel 文件", display);
+		errors_addf(err, "%s: 这是一个文件夹，不是 Excel 文件",
+			    display);
 		break;
 	default:
-		errors_addf(err, "%s: 无法读取文件（%s）", display, strerror(e));
+		errors_addf(err, "%s: 无法读取文件（%s）", display,
+			    strerror(e));
 		break;
 	}
 }
