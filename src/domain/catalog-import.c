@@ -221,7 +221,7 @@ int catalog_from_grid(const struct grid *g, const char *display,
 		}
 		l3_given = cell[COL_L3] && *cell[COL_L3];
 		if (!cell[COL_L2] || !*cell[COL_L2]) {
-			if (l3_given && prev.cell[COL_L2] &&
+			if (l3_given && prev.cell[COL_L2] && prev.cell[COL_L1] && cell[COL_L1] &&
 			    !strcmp(prev.cell[COL_L1], cell[COL_L1])) {
 				cell[COL_L2] = prev.cell[COL_L2];
 			} else {
