@@ -3,13 +3,15 @@
 #
 #   make            build ./gongkai (optimised)
 #   make run        install what is missing, build, create the demo database
+#                   if missing and serve it (http://127.0.0.1:8080/)
 #   make test       AddressSanitizer+UBSan build, every test, fuzzers briefly
 #   make bench      benchmarks (print their figures)
 #   make clean
 
 CC      ?= cc
 FUZZCC  ?= clang
-PKGS    := sqlite3 jansson xlsxwriter libzip libxml-2.0
+PKGS    := sqlite3 jansson xlsxwriter libzip libxml-2.0 libsodium libcmark \
+           libh2o-evloop openssl zlib
 DB      ?= gongkai.db
 
 # Run the dependency installer once per make invocation, before pkg-config.
@@ -25,7 +27,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 \
            -Wno-format-nonliteral -Wno-missing-field-initializers -Wno-format-truncation
-CSTD    := -std=c11 -D_GNU_SOURCE
+CSTD    := -std=c11 -D_GNU_SOURCE -DH2O_USE_LIBUV=0
 INC     := -Isrc -Ibuild/gen
 CFLAGS_REL  := $(CSTD) $(WARN) -O2 -g $(INC) $(PKG_CFLAGS)
 CFLAGS_ASAN := $(CSTD) $(WARN) -O1 -g -fno-omit-frame-pointer \
@@ -58,6 +60,8 @@ endif
 
 .PHONY: all run test test-build bench clean fuzz-build
 .DELETE_ON_ERROR:
+# keep object files of every build (the fuzz targets share them)
+.SECONDARY:
 
 all: gongkai
 
@@ -77,9 +81,10 @@ build/gen/schema.c: build/tools/embed-sql $(SCHEMA)
 	@mkdir -p $(dir $@)
 	build/tools/embed-sql $@ $(SCHEMA)
 
-build/gen/data.c: build/tools/embed-sql data/domains.csv
+build/gen/data.c: build/tools/embed-sql data/domains.csv src/api/openapi.json
 	@mkdir -p $(dir $@)
-	build/tools/embed-sql --data $@ data_domains_csv data/domains.csv
+	build/tools/embed-sql --data $@ data_domains_csv data/domains.csv \
+		data_openapi_json src/api/openapi.json
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -113,12 +118,15 @@ test-build: gongkai build/asan/gongkai $(UNITBIN) $(FUZZBIN)
 test: test-build
 	tests/run
 
+# LISTEN=0.0.0.0:8080 make run  serves other machines too.
+LISTEN  ?= 127.0.0.1:8080
 run: gongkai
 	@if [ ! -f "$(DB)" ]; then ./gongkai --db "$(DB)" demo; fi
-	./gongkai --db "$(DB)" catalog list
+	./gongkai --db "$(DB)" serve --listen "$(LISTEN)"
 
 bench: gongkai
 	bench/catalog
+	bench/http
 
 clean:
 	rm -rf build gongkai

@@ -13,6 +13,9 @@ static const struct cli_command *const commands[] = {
 	&cmd_region,
 	&cmd_domain,
 	&cmd_unit,
+	&cmd_record,
+	&cmd_site,
+	&cmd_serve,
 	&cmd_demo,
 	&cmd_help,
 };

@@ -19,6 +19,7 @@
 
 #include "args.h"
 #include "cli.h"
+#include "demo.h"
 #include "../domain/catalog.h"
 #include "../domain/refdata.h"
 #include "../util/buf.h"
@@ -355,7 +356,11 @@ static int demo_run(struct cli *cli, struct store *s, int argc, char **argv)
 	}
 	if (city_shjz && city_2021(s, city_shjz, &err))
 		goto fail;
+	if (demo_records(s, &err))
+		goto fail;
 	progress_finish(&pr);
+	if (demo_site(s, datadir, &err))
+		goto fail;
 	store_counts(s, &regions_n, &units_n, &catalogs_n, &items_n);
 	printf("演示数据库 %s 已生成：行政区划 %lld 个，单位 %lld 个，目录 %lld 个，事项 %lld 个\n",
 	       cli->db, (long long)regions_n, (long long)units_n,

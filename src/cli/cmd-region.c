@@ -12,7 +12,10 @@ static const char region_usage[] =
 "\n"
 "  add 代码 名称 --level 省|市|县|乡|村 [--parent 上级代码]\n"
 "  import 文件.csv       表头 code,name,level,parent_code；全部正确才写入\n"
-"  list [--parent 代码] [--json]   列出某区划的下级（默认列出最上级）\n";
+"  list [--parent 代码] [--json]   列出某区划的下级（默认列出最上级）\n"
+"  import-geojson 文件.geojson --parent 代码\n"
+"                        导入下级区划的边界（GeoJSON，按 adcode 或名称对应），\n"
+"                        用于首页地图；全部正确才写入\n";
 
 static int region_run(struct cli *cli, struct store *s, int argc, char **argv)
 {
@@ -54,6 +57,17 @@ static int region_run(struct cli *cli, struct store *s, int argc, char **argv)
 			rc = cli_fail(&err);
 		else
 			printf("已导入 %d 个行政区划\n", n);
+	} else if (!strcmp(argv[1], "import-geojson")) {
+		int n;
+		if (a.npos != 1 || !o[1].value) {
+			rc = cli_usage(&cmd_region, "import-geojson 需要一个文件和 --parent");
+			goto out;
+		}
+		n = refdata_import_outlines(s, a.pos[0], o[1].value, &err);
+		if (n < 0)
+			rc = cli_fail(&err);
+		else
+			printf("已导入 %d 个区划的边界\n", n);
 	} else if (!strcmp(argv[1], "list")) {
 		struct region *v;
 		size_t n;

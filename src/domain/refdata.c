@@ -1,12 +1,16 @@
 /* refdata.c: loading domains and regions from CSV; see refdata.h. */
 #include "refdata.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 
+#include "geo.h"
 #include "../io/csv-read.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
+#include "../util/xalloc.h"
 
 extern const char data_domains_csv[];
 extern const size_t data_domains_csv_len;
@@ -201,4 +205,83 @@ fail:
 	grid_release(&g);
 	arena_release(&a);
 	return -1;
+}
+
+/* Read a whole file (at most 'max' bytes) into 'b'. */
+static int slurp(const char *path, size_t max, struct buf *b,
+		 struct errors *err)
+{
+	FILE *fp = fopen(path, "rb");
+	char chunk[65536];
+	size_t k;
+
+	if (!fp) {
+		errors_addf(err, "无法打开文件 %s", path);
+		return -1;
+	}
+	while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0 && b->len <= max)
+		buf_add(b, chunk, k);
+	fclose(fp);
+	if (b->len > max) {
+		errors_addf(err, "%s 超过 %zu MB", path, max >> 20);
+		return -1;
+	}
+	return 0;
+}
+
+/* Outlines of the regions under 'parent' from a GeoJSON file: each feature
+ * is matched to a child region by code (adcode / id), else by name; every
+ * problem is reported and nothing is written unless all match. */
+int refdata_import_outlines(struct store *s, const char *path,
+			    const char *parent, struct errors *err)
+{
+	struct buf text = BUF_INIT;
+	struct geo_collection gc = { 0 };
+	struct arena a = ARENA_INIT;
+	struct region *kids;
+	size_t nkids;
+	const char **target = NULL;
+	int done = -1;
+
+	if (store_region_children(s, parent, &a, &kids, &nkids) != STORE_OK ||
+	    !nkids) {
+		errors_addf(err, "行政区划 %s 不存在或没有下级区划", parent);
+		goto out;
+	}
+	if (slurp(path, GEO_MAX_INPUT, &text, err) ||
+	    geo_parse(text.buf, text.len, path, &gc, err))
+		goto out;
+	target = xcalloc(gc.n ? gc.n : 1, sizeof(*target));
+	for (size_t i = 0; i < gc.n; i++) {
+		const struct geo_feature *f = &gc.features[i];
+
+		for (size_t k = 0; k < nkids && !target[i]; k++)
+			if (f->code && !strcmp(f->code, kids[k].code))
+				target[i] = kids[k].code;
+		for (size_t k = 0; k < nkids && !target[i]; k++)
+			if (f->name && !strcmp(f->name, kids[k].name))
+				target[i] = kids[k].code;
+		if (!target[i])
+			errors_addf(err, "%s：第%zu个区域（%s，%s）不是 %s 的下级区划",
+				    path, i + 1, f->name ? f->name : "无名称",
+				    f->code ? f->code : "无代码", parent);
+	}
+	if (errors_count(err) || store_begin(s, err) != STORE_OK)
+		goto out;
+	for (size_t i = 0; i < gc.n; i++)
+		if (store_region_set_geometry(s, target[i],
+					      gc.features[i].geometry_json,
+					      err) != STORE_OK) {
+			store_rollback(s);
+			goto out;
+		}
+	if (store_commit(s, err) != STORE_OK)
+		goto out;
+	done = (int)gc.n;
+out:
+	free(target);
+	geo_collection_free(&gc);
+	buf_release(&text);
+	arena_release(&a);
+	return done;
 }

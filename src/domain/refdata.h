@@ -22,4 +22,11 @@ int refdata_import_regions(struct store *s, const char *path,
 int refdata_region_valid(const char *code, const char *level,
 			 struct errors *err, const char *where);
 
+/* Outlines of the regions under 'parent' from a GeoJSON file (for the map):
+ * each feature matched to a child region by code (adcode / id), else by
+ * name.  All-or-nothing; returns the number of outlines stored, or -1 with
+ * every problem in 'err'. */
+int refdata_import_outlines(struct store *s, const char *path,
+			    const char *parent, struct errors *err);
+
 #endif

@@ -17,6 +17,7 @@ struct region {
 	const char *name;
 	const char *level;	/* 省 市 县 乡 村 */
 	const char *parent_code;	/* NULL at the top */
+	const char *geometry;	/* GeoJSON geometry of its outline, or NULL */
 };
 
 struct unit {
@@ -121,6 +122,56 @@ struct catalog_event {
 	const char *actor;
 	const char *action;
 	const char *detail;
+};
+
+/* --- records (公开信息) --- */
+
+enum record_validity { VALIDITY_VALID, VALIDITY_EXPIRED, VALIDITY_REPEALED,
+		       VALIDITY__MAX };	/* 有效 失效 废止 */
+enum record_disclosure { DISCLOSE_ACTIVE, DISCLOSE_ON_REQUEST, DISCLOSE_NONE,
+			 DISCLOSE__MAX };	/* 主动公开 依申请公开 不予公开 */
+enum record_status { RECORD_DRAFT, RECORD_PUBLISHED, RECORD_WITHDRAWN,
+		     RECORD_STATUS__MAX };
+
+struct record_value {		/* the value of one 公开内容要素 */
+	const char *element;
+	const char *value;
+};
+
+struct attachment {
+	int64_t id;
+	int64_t record_id;
+	const char *name;	/* file name as shown and downloaded */
+	const char *mime;
+	const char *sha256;	/* hex; the content is stored once by this */
+	int64_t size;
+};
+
+struct record {
+	int64_t id;
+	const char *region_code;
+	int64_t domain_id;
+	const char *lineage;	/* of the catalog item it is filed under */
+	int64_t item_id;	/* that item, 0 if it no longer exists */
+	int64_t unit_id;
+	const char *unit_name;	/* filled when loaded */
+	const char *title;
+	const char *index_no;	/* 索引号, unique */
+	const char *doc_no;	/* 文号 */
+	const char *publisher;	/* 发布机构 */
+	const char *written_on;	/* 成文日期 YYYY-MM-DD or "" */
+	const char *published_on;	/* 发布日期 YYYY-MM-DD or "" */
+	enum record_validity validity;
+	const char *topic;	/* 主题分类 */
+	enum record_disclosure disclosure;
+	const char *legal_ground;	/* why not 主动公开 */
+	struct record_value *values;
+	size_t nvalues;
+	const char *body_md;
+	enum record_status status;
+	const char *created_at, *updated_at;
+	struct attachment *attachments;	/* filled by store_record_get */
+	size_t nattachments;
 };
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "migrations.h"
+#include "sqlite-int.h"
 #include "../util/buf.h"
 #include "../util/json-str.h"
 #include "../util/timeutil.h"
@@ -31,6 +32,8 @@ enum stmt {
 	STMT_REGION_CHILDREN,
 	STMT_REGION_TOP,
 	STMT_REGION_PARENT,
+	STMT_REGION_GEOMETRY,
+	STMT_ITEM_CATALOG,
 	STMT_UNIT_ADD,
 	STMT_UNIT_LIST,
 	STMT_UNIT_LIST_ALL,
@@ -79,13 +82,15 @@ static const char *const stmt_sql[STMT__MAX] = {
 		"VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
 		"name = excluded.name, level = excluded.level, "
 		"parent_code = excluded.parent_code",
-	[STMT_REGION_GET] = "SELECT code, name, level, parent_code FROM regions "
+	[STMT_REGION_GET] = "SELECT code, name, level, parent_code, geometry FROM regions "
 		"WHERE code = ?",
-	[STMT_REGION_CHILDREN] = "SELECT code, name, level, parent_code "
+	[STMT_REGION_CHILDREN] = "SELECT code, name, level, parent_code, geometry "
 		"FROM regions WHERE parent_code = ? ORDER BY code",
-	[STMT_REGION_TOP] = "SELECT code, name, level, parent_code "
+	[STMT_REGION_TOP] = "SELECT code, name, level, parent_code, geometry "
 		"FROM regions WHERE parent_code IS NULL ORDER BY code",
 	[STMT_REGION_PARENT] = "SELECT parent_code FROM regions WHERE code = ?",
+	[STMT_ITEM_CATALOG] = "SELECT catalog_id FROM items WHERE id = ?",
+	[STMT_REGION_GEOMETRY] = "UPDATE regions SET geometry = ? WHERE code = ?",
 	[STMT_UNIT_ADD] = "INSERT INTO units (name, kind, region_code, "
 		"credit_code) VALUES (?, ?, ?, ?) RETURNING id",
 	[STMT_UNIT_LIST] = "SELECT id, name, kind, region_code, credit_code "
@@ -147,12 +152,7 @@ static const char *const status_code[CATALOG__MAX] = {
 	"draft", "submitted", "approved", "published",
 };
 
-struct store {
-	sqlite3 *db;
-	sqlite3_stmt *stmt[STMT__MAX];
-	int depth;		/* transaction nesting */
-	int failed;		/* an inner level rolled back */
-};
+_Static_assert(STMT__MAX <= STORE_CORE_STMTS, "raise STORE_CORE_STMTS");
 
 /* A statement ready for binding (reset, bindings cleared). */
 static sqlite3_stmt *prep(struct store *s, enum stmt id)
@@ -175,7 +175,26 @@ static sqlite3_stmt *prep(struct store *s, enum stmt id)
 	return st;
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v)
+sqlite3_stmt *prep_sql(struct store *s, int slot, const char *sql)
+{
+	sqlite3_stmt *st = s->more[slot];
+
+	if (!st) {
+		if (sqlite3_prepare_v3(s->db, sql, -1,
+				       SQLITE_PREPARE_PERSISTENT, &s->more[slot],
+				       NULL) != SQLITE_OK) {
+			fprintf(stderr, "gongkai: bad statement %d: %s\n", slot,
+				sqlite3_errmsg(s->db));
+			abort();
+		}
+		return s->more[slot];
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+void bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
@@ -183,7 +202,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static const char *col_text(sqlite3_stmt *st, int i, struct arena *a)
+const char *col_text(sqlite3_stmt *st, int i, struct arena *a)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 
@@ -193,13 +212,13 @@ static const char *col_text(sqlite3_stmt *st, int i, struct arena *a)
 			     (size_t)sqlite3_column_bytes(st, i));
 }
 
-static const char *col_text0(sqlite3_stmt *st, int i, struct arena *a)
+const char *col_text0(sqlite3_stmt *st, int i, struct arena *a)
 {
 	const char *t = col_text(st, i, a);
 	return t ? t : "";
 }
 
-static enum store_rc db_error(struct store *s, struct errors *err)
+enum store_rc db_error(struct store *s, struct errors *err)
 {
 	int code = sqlite3_extended_errcode(s->db);
 
@@ -220,7 +239,7 @@ static enum store_rc db_error(struct store *s, struct errors *err)
 }
 
 /* Step a statement that returns no rows (or whose rows are ignored). */
-static enum store_rc run(struct store *s, sqlite3_stmt *st, struct errors *err)
+enum store_rc run(struct store *s, sqlite3_stmt *st, struct errors *err)
 {
 	int rc = sqlite3_step(st);
 
@@ -234,7 +253,7 @@ static enum store_rc run(struct store *s, sqlite3_stmt *st, struct errors *err)
 }
 
 /* Step an INSERT ... RETURNING id; store the id in *id. */
-static enum store_rc run_returning(struct store *s, sqlite3_stmt *st,
+enum store_rc run_returning(struct store *s, sqlite3_stmt *st,
 				   int64_t *id, struct errors *err)
 {
 	int rc = sqlite3_step(st);
@@ -250,7 +269,7 @@ static enum store_rc run_returning(struct store *s, sqlite3_stmt *st,
 	return db_error(s, err);
 }
 
-static int exec_plain(struct store *s, const char *sql, struct errors *err)
+int exec_plain(struct store *s, const char *sql, struct errors *err)
 {
 	char *msg = NULL;
 
@@ -354,6 +373,10 @@ void store_close(struct store *s)
 		return;
 	for (int i = 0; i < STMT__MAX; i++)
 		sqlite3_finalize(s->stmt[i]);
+	for (int i = 0; i < STORE_MORE_STMTS; i++)
+		sqlite3_finalize(s->more[i]);
+	for (int i = 0; i < 128; i++)
+		sqlite3_finalize(s->filtered[i]);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -482,12 +505,42 @@ enum store_rc store_region_put(struct store *s, const struct region *r,
 	return rc;
 }
 
+enum store_rc store_region_set_geometry(struct store *s, const char *code,
+					const char *geometry,
+					struct errors *err)
+{
+	sqlite3_stmt *st = prep(s, STMT_REGION_GEOMETRY);
+	enum store_rc rc;
+
+	bind_text(st, 1, geometry);
+	bind_text(st, 2, code);
+	rc = run(s, st, err);
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0) {
+		errors_addf(err, "行政区划 %s 不存在", code);
+		return STORE_NOTFOUND;
+	}
+	return rc;
+}
+
+int64_t store_item_catalog(struct store *s, int64_t item_id)
+{
+	sqlite3_stmt *st = prep(s, STMT_ITEM_CATALOG);
+	int64_t id = 0;
+
+	sqlite3_bind_int64(st, 1, item_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
 static void region_row(sqlite3_stmt *st, struct arena *a, struct region *r)
 {
 	r->code = col_text(st, 0, a);
 	r->name = col_text(st, 1, a);
 	r->level = col_text(st, 2, a);
 	r->parent_code = col_text(st, 3, a);
+	r->geometry = col_text(st, 4, a);
 }
 
 enum store_rc store_region_get(struct store *s, const char *code,
@@ -708,7 +761,7 @@ static void catalog_row(sqlite3_stmt *st, struct arena *a, struct catalog *c)
 	c->published_at = col_text(st, 17, a);
 }
 
-static void bind_id(sqlite3_stmt *st, int i, int64_t id)
+void bind_id(sqlite3_stmt *st, int i, int64_t id)
 {
 	if (id)
 		sqlite3_bind_int64(st, i, id);

@@ -59,6 +59,10 @@ enum store_rc store_region_get(struct store *s, const char *code,
 enum store_rc store_region_children(struct store *s, const char *parent,
 				    struct arena *a, struct region **out,
 				    size_t *n);
+/* Set or clear (NULL) a region's outline, a GeoJSON geometry object. */
+enum store_rc store_region_set_geometry(struct store *s, const char *code,
+					const char *geometry,
+					struct errors *err);
 /* True when 'code' lies in the subtree under 'ancestor' (not equal). */
 int store_region_is_below(struct store *s, const char *code,
 			  const char *ancestor);
@@ -96,6 +100,8 @@ enum store_rc store_catalog_insert(struct store *s, struct catalog *c,
 /* Load the catalog's head (no items: items NULL, nitems 0). */
 enum store_rc store_catalog_head(struct store *s, int64_t id, struct arena *a,
 				 struct catalog *out);
+/* The catalog an item belongs to, 0 if no such item. */
+int64_t store_item_catalog(struct store *s, int64_t item_id);
 /* Load the catalog with its whole item tree. */
 enum store_rc store_catalog_load(struct store *s, int64_t id, struct arena *a,
 				 struct catalog *out);
@@ -122,5 +128,98 @@ enum store_rc store_catalog_event(struct store *s, int64_t id,
 enum store_rc store_catalog_events(struct store *s, int64_t id,
 				   struct arena *a, struct catalog_event **out,
 				   size_t *n);
+
+/* --- records (公开信息) and their attachments: sqlite-record.c --- */
+
+struct record_filter {
+	const char *region;	/* NULL = any */
+	int64_t domain_id;	/* 0 = any */
+	const char *lineage;	/* NULL = any: records under one item */
+	int64_t unit_id;	/* 0 = any */
+	int status;		/* -1 = any, else enum record_status */
+	bool public_only;	/* published and 主动公开 (what the public sees) */
+	int64_t offset, limit;	/* limit 0 = no limit */
+};
+
+/* Insert a record (id, created_at, updated_at set here).  STORE_CONFLICT
+ * when its 索引号 is taken. */
+enum store_rc store_record_insert(struct store *s, struct record *r,
+				  struct errors *err);
+/* A record with its element values and attachments. */
+enum store_rc store_record_get(struct store *s, int64_t id, struct arena *a,
+			       struct record *out);
+/* Records matching 'f', newest 发布日期 first; their element values are
+ * loaded but not bodies (body_md "") or attachments.  *total is the count
+ * of all matches, ignoring offset and limit. */
+enum store_rc store_record_list(struct store *s, const struct record_filter *f,
+				struct arena *a, struct record **out,
+				size_t *n, int64_t *total);
+enum store_rc store_record_set_status(struct store *s, int64_t id,
+				      enum record_status st,
+				      struct errors *err);
+/* True when the 索引号 is in use. */
+bool store_record_index_taken(struct store *s, const char *index_no);
+
+struct lineage_count {
+	const char *lineage;
+	int64_t count;
+};
+/* Public records of a region (and domain, 0 = all) counted per item
+ * lineage; with 'current_only' only those 有效. */
+enum store_rc store_record_count_by_lineage(struct store *s,
+					    const char *region,
+					    int64_t domain_id,
+					    bool current_only, struct arena *a,
+					    struct lineage_count **out,
+					    size_t *n);
+struct id_count {
+	int64_t id;
+	int64_t count;
+};
+/* Public records of a region counted per domain id. */
+enum store_rc store_record_count_by_domain(struct store *s,
+					   const char *region,
+					   struct arena *a,
+					   struct id_count **out, size_t *n);
+
+/* Store bytes once under their SHA-256 (hex written to sha256_hex). */
+enum store_rc store_blob_put(struct store *s, const void *data, size_t len,
+			     char sha256_hex[65], struct errors *err);
+/* The bytes stored under a SHA-256, malloc'd into *data. */
+enum store_rc store_blob_get(struct store *s, const char *sha256_hex,
+			     void **data, size_t *len);
+/* Attach a stored blob to a record (a->id set). */
+enum store_rc store_attachment_add(struct store *s, struct attachment *att,
+				   struct errors *err);
+enum store_rc store_attachment_get(struct store *s, int64_t id,
+				   struct arena *a, struct attachment *out);
+
+/* --- a region's column: settings and editable pages --- */
+
+/* Set (or with value NULL remove) one setting of a region's column. */
+enum store_rc store_setting_set(struct store *s, const char *region,
+				const char *key, const char *value,
+				struct errors *err);
+/* The region's own value (no inheritance): STORE_NOTFOUND if unset. */
+enum store_rc store_setting_get(struct store *s, const char *region,
+				const char *key, struct arena *a,
+				const char **value);
+
+struct column_page {
+	const char *region_code;
+	const char *slug;	/* guide, rules, statutory, reports */
+	const char *title;
+	const char *body_md;
+	const char *updated_at;
+};
+enum store_rc store_page_put(struct store *s, const struct column_page *p,
+			     struct errors *err);
+enum store_rc store_page_get(struct store *s, const char *region,
+			     const char *slug, struct arena *a,
+			     struct column_page *out);
+
+/* A number that changes whenever another connection commits a change to
+ * the database (PRAGMA data_version): caches compare it per request. */
+int64_t store_data_version(struct store *s);
 
 #endif

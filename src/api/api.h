@@ -1,0 +1,27 @@
+/* api.h: the open API /api/v1/ (JSON), one handler per resource
+ *
+ * Read-only and public: regions, domains, published catalogs with their
+ * item trees, items, and public records (published, 主动公开) with their
+ * attachments.  Lists page with page/per_page and carry "total".  Errors
+ * are {"error": {"status": N, "message": "中文说明"}}.  Documented in
+ * openapi.json (embedded in the binary, served at /api/v1/openapi.json).
+ */
+#ifndef GK_API_H
+#define GK_API_H
+
+#include "../http/request.h"
+
+void api_index(struct http_request *rq, struct http_response *rs);
+void api_openapi(struct http_request *rq, struct http_response *rs);
+void api_regions(struct http_request *rq, struct http_response *rs);
+void api_region(struct http_request *rq, struct http_response *rs);
+void api_domains(struct http_request *rq, struct http_response *rs);
+void api_catalogs(struct http_request *rq, struct http_response *rs);
+void api_catalog(struct http_request *rq, struct http_response *rs);
+void api_item(struct http_request *rq, struct http_response *rs);
+void api_records(struct http_request *rq, struct http_response *rs);
+void api_record(struct http_request *rq, struct http_response *rs);
+/* A JSON error answer. */
+void api_error(struct http_response *rs, int status, const char *message);
+
+#endif

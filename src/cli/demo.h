@@ -1,0 +1,26 @@
+/* demo.h: the parts of 'gongkai demo' that live in their own files
+ *
+ * cmd-demo.c builds regions, units and catalogs; the functions here add
+ * what hangs under them.  Each is deterministic (a seeded generator, never
+ * the clock or rand()) and returns 0, or -1 with a message in 'err'.
+ */
+#ifndef GK_DEMO_H
+#define GK_DEMO_H
+
+#include "../store/store.h"
+#include "../util/errors.h"
+
+/* Records (公开信息) for the city, every district and some townships under
+ * the items of their published catalogs: documents, notices, guides and
+ * lists of objects (schools, cultural venues), with element values,
+ * Markdown bodies, a few attachments and an uneven completeness per
+ * region.  One transaction. */
+int demo_records(struct store *s, struct errors *err);
+
+/* The public column's settings and pages: the districts' outlines for the
+ * map (data/regions/changsha-districts.geojson), banners, footer lines and
+ * the online service hall, and the 公开指南 / 公开制度 / 法定主动公开内容
+ * pages (data/pages/) of the city and each district. */
+int demo_site(struct store *s, const char *datadir, struct errors *err);
+
+#endif

@@ -1,0 +1,45 @@
+/* sqlite-int.h: what the SQLite store's files share (internal to src/store)
+ *
+ * sqlite.c holds the connection, transactions, migrations, regions, units,
+ * domains and catalogs; sqlite-record.c holds records, attachments, site
+ * settings and column pages.  Each file keeps its own table of statements:
+ * sqlite.c indexes stmt[], the others use prep_sql() with slots in more[].
+ */
+#ifndef GK_SQLITE_INT_H
+#define GK_SQLITE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+#define STORE_CORE_STMTS 64
+#define STORE_MORE_STMTS 64
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[STORE_CORE_STMTS];	/* sqlite.c's statements */
+	sqlite3_stmt *more[STORE_MORE_STMTS];	/* the other files' */
+	sqlite3_stmt *filtered[128];	/* record lists, one per filter shape */
+	int depth;		/* transaction nesting */
+	int failed;		/* an inner level rolled back */
+};
+
+/* The statement in 'slot' of more[], prepared on first use from 'sql',
+ * reset with bindings cleared. */
+sqlite3_stmt *prep_sql(struct store *s, int slot, const char *sql);
+
+void bind_text(sqlite3_stmt *st, int i, const char *v);	/* NULL binds NULL */
+void bind_id(sqlite3_stmt *st, int i, int64_t id);	/* 0 binds NULL */
+const char *col_text(sqlite3_stmt *st, int i, struct arena *a);	/* NULL stays */
+const char *col_text0(sqlite3_stmt *st, int i, struct arena *a);	/* NULL → "" */
+
+/* Add a Chinese message for the last SQLite error; STORE_ERROR. */
+enum store_rc db_error(struct store *s, struct errors *err);
+/* Step to the end; STORE_CONFLICT on a constraint violation. */
+enum store_rc run(struct store *s, sqlite3_stmt *st, struct errors *err);
+/* Step an INSERT … RETURNING id. */
+enum store_rc run_returning(struct store *s, sqlite3_stmt *st, int64_t *id,
+			    struct errors *err);
+int exec_plain(struct store *s, const char *sql, struct errors *err);
+
+#endif
