@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -63,6 +64,10 @@ struct worker {
 	bool disposed;		/* h2o context torn down at exit */
 	struct buf log;		/* access-log lines not yet written */
 	time_t log_flushed;
+	time_t log_sec;		/* the second log_when shows */
+	char log_when[32];
+	unsigned long batch;	/* event-loop passes */
+	unsigned long checked_batch;	/* the pass data_version was read in */
 };
 
 /* The handler h2o calls, with a pointer back to its server. */
@@ -105,27 +110,44 @@ static void log_request(struct worker *w, h2o_req_t *req, int status,
 			size_t bytes, const char *how)
 {
 	struct sockaddr_storage sa;
-	char host[64] = "-";
-	char when[32];
+	char host[INET6_ADDRSTRLEN] = "-";
 	struct timeval now;
-	struct tm tm;
-	double ms;
+	long us;
+	int n;
 
 	if (w->srv->log_fd < 0)
 		return;
-	if (req->conn->callbacks->get_peername(req->conn, (struct sockaddr *)&sa))
-		getnameinfo((struct sockaddr *)&sa, sizeof(sa), host, sizeof(host),
-			    NULL, 0, NI_NUMERICHOST);
+	if (req->conn->callbacks->get_peername(req->conn, (struct sockaddr *)&sa)) {
+		if (sa.ss_family == AF_INET)
+			inet_ntop(AF_INET, &((struct sockaddr_in *)&sa)->sin_addr,
+				  host, sizeof(host));
+		else if (sa.ss_family == AF_INET6)
+			inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&sa)->sin6_addr,
+				  host, sizeof(host));
+	}
 	gettimeofday(&now, NULL);
-	gmtime_r(&now.tv_sec, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	ms = (now.tv_sec - req->timestamps.request_begin_at.tv_sec) * 1e3 +
-		(now.tv_usec - req->timestamps.request_begin_at.tv_usec) / 1e3;
-	buf_addf(&w->log, "%s %s %.*s %.*s %d %zu %.3fms %s\n", when, host,
-		 (int)req->method.len, req->method.base,
-		 (int)(req->path.len > 512 ? 512 : req->path.len), req->path.base,
-		 status, bytes, ms, how);
-	if (w->log.len > 16384 || now.tv_sec != w->log_flushed)
+	if (now.tv_sec != w->log_sec) {	/* the time text, once a second */
+		struct tm tm;
+
+		gmtime_r(&now.tv_sec, &tm);
+		strftime(w->log_when, sizeof(w->log_when), "%Y-%m-%dT%H:%M:%SZ",
+			 &tm);
+		w->log_sec = now.tv_sec;
+	}
+	us = (now.tv_sec - req->timestamps.request_begin_at.tv_sec) * 1000000L +
+		(now.tv_usec - req->timestamps.request_begin_at.tv_usec);
+	/* one formatting pass into room made beforehand: the path is cut at
+	 * 512 bytes, so a line is far below 1 KB */
+	buf_grow(&w->log, 1024);
+	n = snprintf(w->log.buf + w->log.len, w->log.alloc - w->log.len,
+		     "%s %s %.*s %.*s %d %zu %ldus %s\n", w->log_when, host,
+		     (int)(req->method.len > 16 ? 16 : req->method.len),
+		     req->method.base,
+		     (int)(req->path.len > 512 ? 512 : req->path.len),
+		     req->path.base, status, bytes, us, how);
+	if (n > 0 && (size_t)n < w->log.alloc - w->log.len)
+		buf_setlen(&w->log, w->log.len + (size_t)n);
+	if (w->log.len > 16384)
 		log_flush(w);
 }
 
@@ -381,11 +403,20 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 			return 0;
 	}
 
-	/* the cache first: the database's change counter decides validity */
-	v = store_data_version(w->store);
-	if (v != w->data_version) {
-		cache_clear(w->cache);
-		w->data_version = v;
+	/* the cache first: the database's change counter decides validity.
+	 * It is read once per event-loop pass, at the first request handled
+	 * in the pass, so the query is paid per batch, not per request.  A
+	 * request sent after a commit finished wakes a later pass (the loop
+	 * was already awake for this one) and so sees the commit; only a
+	 * request pipelined behind an unanswered one on the same connection
+	 * could be read in the pass that began before the commit. */
+	if (w->checked_batch != w->batch) {
+		w->checked_batch = w->batch;
+		v = store_data_version(w->store);
+		if (v != w->data_version) {
+			cache_clear(w->cache);
+			w->data_version = v;
+		}
 	}
 	elder = cookie_has(req, "gk_elder=1");
 	key_len = req->path.len + (elder ? 2 : 0);
@@ -472,7 +503,24 @@ static void on_accept(h2o_socket_t *listener, const char *err)
 	h2o_accept(&w->accept_ctx, sock);
 }
 
-static int open_listener(const struct serve_opts *o, struct errors *err)
+/* SO_REUSEPORT lets another program bind the same port silently (and the
+ * kernel would then split connections between us): a plain bind first
+ * tells whether the port is free. */
+static int port_taken(const struct addrinfo *ai)
+{
+	int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int one = 1, taken;
+
+	if (fd < 0)
+		return 0;
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	taken = bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 && errno == EADDRINUSE;
+	close(fd);
+	return taken;
+}
+
+static int open_listener(const struct serve_opts *o, bool first,
+			 struct errors *err)
 {
 	struct addrinfo hints = { 0 }, *res = NULL;
 	char port[16];
@@ -486,6 +534,12 @@ static int open_listener(const struct serve_opts *o, struct errors *err)
 	if (rc) {
 		errors_addf(err, "无法解析监听地址 %s：%s", o->host,
 			    gai_strerror(rc));
+		return -1;
+	}
+	if (first && port_taken(res)) {
+		errors_addf(err, "端口 %d 已被占用（可能已有一个 gongkai 在运行），"
+			    "请用 --listen 换一个端口", o->port);
+		freeaddrinfo(res);
 		return -1;
 	}
 	fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -532,6 +586,7 @@ static void *worker_main(void *arg)
 	h2o_socket_read_start(w->listener, on_accept);
 
 	while (!atomic_load(&stopping)) {
+		w->batch++;
 		h2o_evloop_run(loop, 200);
 		if (w->log.len && time(NULL) != w->log_flushed)
 			log_flush(w);
@@ -663,7 +718,7 @@ int server_run(const struct serve_opts *opt, struct errors *err)
 		w->index = i;
 		w->data_version = -1;
 		buf_init(&w->log);
-		w->listen_fd = open_listener(opt, err);
+		w->listen_fd = open_listener(opt, i == 0, err);
 		if (w->listen_fd < 0)
 			goto out_workers;
 		w->store = store_open(opt->db, STORE_OPEN_READONLY, err);
