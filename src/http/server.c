@@ -4,13 +4,15 @@
  * One event loop per thread, each with its own listening socket on the same
  * address (SO_REUSEPORT: the kernel spreads connections), its own read-only
  * database connection and its own response cache, so threads share nothing
- * and take no locks.  A request is validated here (method, path, query,
+ * and take no locks of ours (SQLite keeps its own shared-memory lock per
+ * database file).  A request is validated here (method, path, query,
  * header size), looked up in the cache, otherwise routed (route.c) to a
  * handler in ui/ or api/ whose response is cached when it may be.  Every
  * response carries an ETag (If-None-Match answers 304) and security headers;
  * HEAD gets the headers only.  The cache is dropped whenever the thread's
- * connection sees another connection's commit (PRAGMA data_version), checked
- * before each request, so no page is ever stale after a write.  SIGTERM and
+ * connection sees another connection's commit (PRAGMA data_version), read
+ * at the first request of each event-loop pass, so a page requested after
+ * a write has finished never shows the data from before it.  SIGTERM and
  * SIGINT stop accepting, let open requests finish (up to 5 s) and exit.
  */
 #include "server.h"
