@@ -21,6 +21,16 @@ void api_catalog(struct http_request *rq, struct http_response *rs);
 void api_item(struct http_request *rq, struct http_response *rs);
 void api_records(struct http_request *rq, struct http_response *rs);
 void api_record(struct http_request *rq, struct http_response *rs);
+/* api-write.c: sessions and record writes */
+void api_session_create(struct http_request *rq, struct http_response *rs);
+void api_session_delete(struct http_request *rq, struct http_response *rs);
+void api_session_get(struct http_request *rq, struct http_response *rs);
+void api_session_password(struct http_request *rq, struct http_response *rs);
+void api_record_create(struct http_request *rq, struct http_response *rs);
+void api_record_update(struct http_request *rq, struct http_response *rs);
+void api_record_act(struct http_request *rq, struct http_response *rs);
+void api_admin_records(struct http_request *rq, struct http_response *rs);
+void api_admin_record(struct http_request *rq, struct http_response *rs);
 /* A JSON error answer. */
 void api_error(struct http_response *rs, int status, const char *message);
 

@@ -359,7 +359,7 @@ static int demo_run(struct cli *cli, struct store *s, int argc, char **argv)
 	if (demo_records(s, &err))
 		goto fail;
 	progress_finish(&pr);
-	if (demo_site(s, datadir, &err))
+	if (demo_site(s, datadir, &err) || demo_accounts(s, &err))
 		goto fail;
 	store_counts(s, &regions_n, &units_n, &catalogs_n, &items_n);
 	printf("演示数据库 %s 已生成：行政区划 %lld 个，单位 %lld 个，目录 %lld 个，事项 %lld 个\n",
@@ -378,6 +378,11 @@ static int demo_run(struct cli *cli, struct store *s, int argc, char **argv)
 				       by[st], st + 1 < CATALOG__MAX ? "，" : "\n");
 		}
 	}
+	printf("后台账号（首次登录须修改密码，初始密码 %s）：sysadmin 系统管理员、"
+	       "secadmin 安全管理员、auditor 审计员、cs_office 长沙市政务公开办、"
+	       "yl_office 岳麓区政务公开办、wyh_editor / wyh_reviewer / wyh_signer "
+	       "望月湖街道信息员 / 审核人 / 签发人、ylmz_editor 岳麓区民政局信息员\n",
+	       demo_password());
 	rc = EXIT_OK;
 	goto out;
 fail:

@@ -145,7 +145,7 @@ static int serve_run(struct cli *cli, struct store *s, int argc, char **argv)
 	so.access_log = o[5].value ? (!strcmp(o[5].value, "none") ? NULL :
 				      o[5].value) : "-";
 	so.cache_bytes = (size_t)cache_mb << 20;
-	so.max_body = 1 << 20;
+	so.max_body = 55u << 20;	/* attachments up to 50 MB */
 	so.idle_seconds = (int)idle;
 	if (server_run(&so, &err))
 		rc = cli_fail(&err);

@@ -23,4 +23,11 @@ int demo_records(struct store *s, struct errors *err);
  * pages (data/pages/) of the city and each district. */
 int demo_site(struct store *s, const char *datadir, struct errors *err);
 
+/* Back-office accounts: sysadmin, secadmin, auditor, cs_office, yl_office,
+ * wyh_editor, wyh_reviewer, wyh_signer, ylmz_editor — with the password
+ * demo_password() ($GONGKAI_DEMO_PASSWORD or Demo-Pass-2026), to be
+ * changed at first sign-in. */
+int demo_accounts(struct store *s, struct errors *err);
+const char *demo_password(void);
+
 #endif

@@ -17,9 +17,10 @@ static const char *const disclosure_labels[DISCLOSE__MAX] = {
 static const char *const disclosure_codes[DISCLOSE__MAX] = {
 	"active", "on_request", "none" };
 static const char *const status_labels[RECORD_STATUS__MAX] = {
-	"草稿", "已发布", "已撤回" };
+	"草稿", "已发布", "已撤回", "待审", "待签", "待批", "待发布" };
 static const char *const status_codes[RECORD_STATUS__MAX] = {
-	"draft", "published", "withdrawn" };
+	"draft", "published", "withdrawn", "review", "sign", "approve",
+	"scheduled" };
 
 const char *record_validity_label(enum record_validity v)
 {

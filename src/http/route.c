@@ -4,34 +4,88 @@
 #include <string.h>
 
 #include "../api/api.h"
+#include "../ui/admin.h"
 #include "../ui/pages.h"
 #include "../util/arena.h"
 
+#define GET (HTTP_GET | HTTP_HEAD)
+#define POST HTTP_POST
+
 static const struct route routes[] = {
-	{ "/", ui_home, false },
-	{ "/r/:region/", ui_region, false },
-	{ "/r/:region/feed.atom", ui_feed, false },
-	{ "/r/:region/d/:code/", ui_domain, false },
-	{ "/r/:region/d/:code/feed.atom", ui_feed, false },
-	{ "/r/:region/i/:id/", ui_item, false },
-	{ "/r/:region/catalogs/", ui_catalogs, false },
-	{ "/r/:region/p/:code/", ui_column_page, false },
-	{ "/record/:id", ui_record, false },
-	{ "/file/:id/:name", ui_attachment, false },
-	{ "/catalog/:file", ui_catalog_file, false },
-	{ "/sitemap/", ui_sitemap, false },
-	{ "/sitemap.xml", ui_sitemap_xml, false },
-	{ "/prefs/elder", ui_elder, false },
-	{ "/api/v1/", api_index, true },
-	{ "/api/v1/openapi.json", api_openapi, true },
-	{ "/api/v1/regions", api_regions, true },
-	{ "/api/v1/regions/:region", api_region, true },
-	{ "/api/v1/domains", api_domains, true },
-	{ "/api/v1/catalogs", api_catalogs, true },
-	{ "/api/v1/catalogs/:id", api_catalog, true },
-	{ "/api/v1/items/:id", api_item, true },
-	{ "/api/v1/records", api_records, true },
-	{ "/api/v1/records/:id", api_record, true },
+	/* the public column (我要看): cached */
+	{ "/", ui_home, false, GET, ROUTE_PUBLIC },
+	{ "/r/:region/", ui_region, false, GET, ROUTE_PUBLIC },
+	{ "/r/:region/feed.atom", ui_feed, false, GET, ROUTE_PUBLIC },
+	{ "/r/:region/d/:code/", ui_domain, false, GET, ROUTE_PUBLIC },
+	{ "/r/:region/d/:code/feed.atom", ui_feed, false, GET, ROUTE_PUBLIC },
+	{ "/r/:region/i/:id/", ui_item, false, GET, ROUTE_PUBLIC },
+	{ "/r/:region/catalogs/", ui_catalogs, false, GET, ROUTE_PUBLIC },
+	{ "/r/:region/p/:code/", ui_column_page, false, GET, ROUTE_PUBLIC },
+	{ "/record/:id", ui_record, false, GET, ROUTE_PUBLIC },
+	{ "/file/:id/:name", ui_attachment, false, GET, ROUTE_PUBLIC },
+	{ "/catalog/:file", ui_catalog_file, false, GET, ROUTE_PUBLIC },
+	{ "/sitemap/", ui_sitemap, false, GET, ROUTE_PUBLIC },
+	{ "/sitemap.xml", ui_sitemap_xml, false, GET, ROUTE_PUBLIC },
+	{ "/prefs/elder", ui_elder, false, GET, ROUTE_PUBLIC },
+
+	/* the back office (两后台): never cached, sessions, CSRF on writes */
+	{ "/admin/login", admin_login_form, false, GET, ROUTE_SIGNIN },
+	{ "/admin/login", admin_login, false, POST, ROUTE_SIGNIN },
+	{ "/admin/logout", admin_logout, false, POST, ROUTE_USER },
+	{ "/admin/password", admin_password_form, false, GET, ROUTE_USER },
+	{ "/admin/password", admin_password, false, POST, ROUTE_USER },
+	{ "/admin/", admin_dashboard, false, GET, ROUTE_USER },
+	{ "/admin/items", admin_items, false, GET, ROUTE_USER },
+	{ "/admin/records", admin_records, false, GET, ROUTE_USER },
+	{ "/admin/records", admin_record_create, false, POST, ROUTE_USER },
+	{ "/admin/records/new", admin_record_new, false, GET, ROUTE_USER },
+	{ "/admin/records/:id", admin_record_view, false, GET, ROUTE_USER },
+	{ "/admin/records/:id/edit", admin_record_edit_form, false, GET, ROUTE_USER },
+	{ "/admin/records/:id/edit", admin_record_edit, false, POST, ROUTE_USER },
+	{ "/admin/records/:id/action", admin_record_action, false, POST, ROUTE_USER },
+	{ "/admin/records/:id/attachments", admin_record_attach, false, POST,
+	  ROUTE_USER },
+	{ "/admin/records/:id/history", admin_record_history, false, GET,
+	  ROUTE_USER },
+	{ "/admin/records/:id/history", admin_record_restore, false, POST,
+	  ROUTE_USER },
+	{ "/admin/users", admin_users, false, GET, ROUTE_USER },
+	{ "/admin/users", admin_user_add, false, POST, ROUTE_USER },
+	{ "/admin/users/:id", admin_user_change, false, POST, ROUTE_USER },
+	{ "/admin/units/:id", admin_unit_change, false, POST, ROUTE_USER },
+	{ "/admin/security", admin_security, false, GET, ROUTE_USER },
+	{ "/admin/security", admin_unlock, false, POST, ROUTE_USER },
+	{ "/admin/audit", admin_audit, false, GET, ROUTE_USER },
+	{ "/admin/calendar", admin_calendar, false, GET, ROUTE_USER },
+	{ "/admin/calendar", admin_calendar_change, false, POST, ROUTE_USER },
+	/* BEGIN catalog back office (admin-catalog.c) */
+	/* END catalog back office */
+
+	/* the open API */
+	{ "/api/v1/", api_index, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/openapi.json", api_openapi, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/regions", api_regions, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/regions/:region", api_region, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/domains", api_domains, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/catalogs", api_catalogs, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/catalogs/:id", api_catalog, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/items/:id", api_item, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/records", api_records, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/records/:id", api_record, true, GET, ROUTE_PUBLIC },
+	/* the write API: the browser's powers, for programs */
+	{ "/api/v1/session", api_session_create, true, POST, ROUTE_SIGNIN },
+	{ "/api/v1/session", api_session_delete, true, HTTP_DELETE, ROUTE_USER },
+	{ "/api/v1/session", api_session_get, true, GET, ROUTE_USER },
+	{ "/api/v1/session/password", api_session_password, true, POST,
+	  ROUTE_USER },
+	{ "/api/v1/records", api_record_create, true, POST, ROUTE_USER },
+	{ "/api/v1/records/:id", api_record_update, true, HTTP_PATCH, ROUTE_USER },
+	{ "/api/v1/records/:id/actions/:code", api_record_act, true, POST,
+	  ROUTE_USER },
+	{ "/api/v1/admin/records", api_admin_records, true, GET, ROUTE_USER },
+	{ "/api/v1/admin/records/:id", api_admin_record, true, GET, ROUTE_USER },
+	/* BEGIN catalog write API (api-catalog-write.c) */
+	/* END catalog write API */
 };
 
 static bool all_digits(const char *s, size_t n, size_t min, size_t max)
@@ -134,13 +188,21 @@ enum route_result route_match(const char *path, struct http_request *rq,
 {
 	size_t n = sizeof(routes) / sizeof(routes[0]);
 	size_t len = strlen(path);
+	bool other_method = false;
 	char *slashed;
 
 	for (size_t i = 0; i < n; i++)
 		if (match_one(routes[i].pattern, path, rq)) {
-			*out = &routes[i];
-			return ROUTE_FOUND;
+			if (routes[i].methods & rq->method) {
+				*out = &routes[i];
+				return ROUTE_FOUND;
+			}
+			other_method = true;
 		}
+	if (other_method) {
+		rq->nparams = 0;
+		return ROUTE_BAD_METHOD;
+	}
 	if (len && path[len - 1] != '/' && len < 2048) {
 		slashed = arena_printf(rq->arena, "%s/", path);
 		for (size_t i = 0; i < n; i++)
@@ -151,6 +213,30 @@ enum route_result route_match(const char *path, struct http_request *rq,
 	}
 	rq->nparams = 0;
 	return ROUTE_NOT_FOUND;
+}
+
+const char *route_allow(const char *path, struct http_request *rq)
+{
+	static const struct { unsigned bit; const char *name; } names[] = {
+		{ HTTP_GET, "GET" }, { HTTP_HEAD, "HEAD" }, { HTTP_POST, "POST" },
+		{ HTTP_PUT, "PUT" }, { HTTP_PATCH, "PATCH" },
+		{ HTTP_DELETE, "DELETE" },
+	};
+	size_t n = sizeof(routes) / sizeof(routes[0]);
+	unsigned bits = 0;
+	char buf[64] = "";
+
+	for (size_t i = 0; i < n; i++)
+		if (match_one(routes[i].pattern, path, rq))
+			bits |= routes[i].methods;
+	rq->nparams = 0;
+	for (size_t i = 0; i < 6; i++)
+		if (bits & names[i].bit) {
+			if (*buf)
+				strcat(buf, ", ");
+			strcat(buf, names[i].name);
+		}
+	return arena_strdup(rq->arena, buf);
 }
 
 bool route_is_api(const char *path)

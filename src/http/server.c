@@ -35,14 +35,21 @@
 
 #include <h2o.h>
 
+#include <sodium.h>
+
 #include "cache.h"
+#include "multipart.h"
 #include "route.h"
 #include "static.h"
 #include "../api/api.h"
+#include "../domain/account.h"
+#include "../domain/workflow.h"
+#include "../ui/html.h"
 #include "../store/store.h"
 #include "../ui/layout.h"
 #include "../ui/pages.h"
 #include "../util/arena.h"
+#include "../util/timeutil.h"
 #include "../util/xalloc.h"
 
 #define MAX_HEADER_BYTES (16 * 1024)
@@ -59,11 +66,13 @@ struct worker {
 	h2o_accept_ctx_t accept_ctx;
 	h2o_socket_t *listener;
 	int listen_fd;
-	struct store *store;
+	struct store *store;	/* read-only: the public column */
+	struct store *wstore;	/* read-write: the back office, sessions */
 	struct http_cache *cache;
 	int64_t data_version;
 	int inflight;		/* responses not yet fully sent */
 	bool disposed;		/* h2o context torn down at exit */
+	time_t next_publish;	/* scheduled publishing (thread 0) */
 	struct buf log;		/* access-log lines not yet written */
 	time_t log_flushed;
 	time_t log_sec;		/* the second log_when shows */
@@ -361,6 +370,164 @@ static int serve_static(struct worker *w, h2o_req_t *req, const char *path,
 	return 0;
 }
 
+static enum http_method method_of(h2o_req_t *req)
+{
+	static const struct { const char *name; enum http_method m; } v[] = {
+		{ "GET", HTTP_GET }, { "HEAD", HTTP_HEAD }, { "POST", HTTP_POST },
+		{ "PUT", HTTP_PUT }, { "PATCH", HTTP_PATCH },
+		{ "DELETE", HTTP_DELETE },
+	};
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (req->method.len == strlen(v[i].name) &&
+		    !memcmp(req->method.base, v[i].name, req->method.len))
+			return v[i].m;
+	return 0;
+}
+
+/* The value of cookie 'name', or NULL. */
+static const char *cookie_value(h2o_req_t *req, const char *name,
+				struct arena *a)
+{
+	ssize_t i = -1;
+	size_t nlen = strlen(name);
+
+	while ((i = h2o_find_header(&req->headers, H2O_TOKEN_COOKIE, i)) >= 0) {
+		h2o_iovec_t v = req->headers.entries[i].value;
+
+		for (size_t k = 0; k + nlen + 1 <= v.len; k++)
+			if ((k == 0 || v.base[k - 1] == ' ' || v.base[k - 1] == ';') &&
+			    !memcmp(v.base + k, name, nlen) && v.base[k + nlen] == '=') {
+				size_t start = k + nlen + 1, end = start;
+
+				while (end < v.len && v.base[end] != ';')
+					end++;
+				return arena_strndup(a, v.base + start, end - start);
+			}
+	}
+	return NULL;
+}
+
+static const char *header_value(h2o_req_t *req, const char *name,
+				struct arena *a)
+{
+	ssize_t i = h2o_find_header_by_str(&req->headers, name, strlen(name), -1);
+
+	if (i < 0)
+		return NULL;
+	return arena_strndup(a, req->headers.entries[i].value.base,
+			     req->headers.entries[i].value.len);
+}
+
+static const char *peer_address(h2o_req_t *req, struct arena *a)
+{
+	struct sockaddr_storage sa;
+	char host[INET6_ADDRSTRLEN] = "unknown";
+
+	if (req->conn->callbacks->get_peername(req->conn, (struct sockaddr *)&sa)) {
+		if (sa.ss_family == AF_INET)
+			inet_ntop(AF_INET, &((struct sockaddr_in *)&sa)->sin_addr,
+				  host, sizeof(host));
+		else if (sa.ss_family == AF_INET6)
+			inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&sa)->sin6_addr,
+				  host, sizeof(host));
+	}
+	return arena_strdup(a, host);
+}
+
+/* Paths whose answers are never cached (and never looked up there). */
+static bool private_path(const char *path, size_t len)
+{
+	return (len >= 6 && !memcmp(path, "/admin", 6)) ||
+		(len >= 15 && !memcmp(path, "/api/v1/session", 15)) ||
+		(len >= 13 && !memcmp(path, "/api/v1/admin", 13));
+}
+
+/* Parse a form body (url-encoded or multipart) into rq; -1 with *why. */
+static int read_form(struct http_request *rq, const char **why)
+{
+	if (!rq->body)
+		return 0;
+	if (!strncmp(rq->content_type, "application/x-www-form-urlencoded", 33))
+		return query_parse(rq->body, rq->body_len, rq->arena, &rq->form,
+				   why);
+	if (!strncmp(rq->content_type, "multipart/form-data", 19))
+		return multipart_parse(rq->body, rq->body_len, rq->content_type,
+				       rq->arena, &rq->parts, &rq->nparts,
+				       &rq->form, why);
+	return 0;		/* JSON and others: the handler reads them */
+}
+
+/* Sign-in state and the CSRF check for the back office and the write API.
+ * Returns 0 to go on to the handler, else the response is filled. */
+static int guard(struct worker *w, const struct route *route,
+		 struct http_request *rq, struct http_response *rs)
+{
+	struct user *u = arena_alloc(rq->arena, sizeof(*u));
+	struct session *se = arena_alloc(rq->arena, sizeof(*se));
+	const char *token;
+	bool unsafe = rq->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH |
+				    HTTP_DELETE);
+
+	if (!w->wstore) {
+		if (route->api)
+			api_error(rs, 503, "后台暂不可用：数据库无法写入");
+		else
+			layout_error(rq, rs, 503, "后台暂不可用",
+				     "数据库无法写入，请联系系统管理员。");
+		return -1;
+	}
+	if (rq->session_token &&
+	    account_session(w->wstore, rq->session_token, rq->arena, u, se) == 0) {
+		struct actor *who = arena_alloc(rq->arena, sizeof(*who));
+
+		actor_from_user(u, rq->client, who);
+		rq->user = u;
+		rq->session = se;
+		rq->actor = who;
+	}
+	if (route->kind == ROUTE_SIGNIN)
+		return 0;
+	if (!rq->user) {
+		if (route->api) {
+			api_error(rs, 401, "请先登录（POST /api/v1/session），"
+				  "会话空闲 30 分钟后失效");
+		} else {
+			struct buf next = BUF_INIT;
+
+			buf_adds(&next, "/admin/login?next=");
+			url_esc(&next, rq->path);
+			rs->status = 303;
+			rs->location = arena_strdup(rq->arena, next.buf);
+			buf_release(&next);
+		}
+		return -1;
+	}
+	if (unsafe) {
+		token = query_get(&rq->form, "csrf");
+		if (!token)
+			token = rq->header_csrf;
+		if (!token || strlen(token) != strlen(rq->session->csrf) ||
+		    sodium_memcmp(token, rq->session->csrf, strlen(token)) != 0) {
+			if (route->api)
+				api_error(rs, 403, "缺少或错误的安全令牌：写操作须带 "
+					  "X-CSRF-Token 请求头（登录时返回的 csrf_token）");
+			else
+				layout_error(rq, rs, 403, "请求已过期",
+					     "页面的安全令牌（CSRF）不对或已过期，"
+					     "请返回刷新页面后再提交。");
+			return -1;
+		}
+	}
+	if (rq->user->must_change && !route->api &&
+	    strcmp(rq->path, "/admin/password") && strcmp(rq->path, "/admin/logout")) {
+		rs->status = 303;
+		rs->location = "/admin/password";
+		return -1;
+	}
+	return 0;
+}
+
 static int on_req(h2o_handler_t *self, h2o_req_t *req)
 {
 	struct server *srv = ((struct gk_handler *)self)->srv;
@@ -369,21 +536,22 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	struct http_request rq = { 0 };
 	struct http_response rs = { 0 };
 	const struct route *route = NULL;
-	struct http_cached *e;
+	struct http_cached *e = NULL;
 	size_t path_len, key_len;
 	char *path, *key;
 	const char *why;
-	bool elder, api;
+	bool elder, api, priv, cacheable = false;
+	enum http_method method = method_of(req);
 	int64_t v;
 
 	(void)srv;
 	path_len = req->query_at == SIZE_MAX ? req->path.len : req->query_at;
 	api = path_len >= 5 && !memcmp(req->path.base, "/api/", 5);
-	if (!h2o_memis(req->method.base, req->method.len, H2O_STRLIT("GET")) &&
-	    !h2o_memis(req->method.base, req->method.len, H2O_STRLIT("HEAD"))) {
-		add_header(req, H2O_TOKEN_ALLOW, "GET, HEAD");
+	priv = private_path(req->path.base, path_len);
+	if (!method) {
+		add_header(req, H2O_TOKEN_ALLOW, "GET, HEAD, POST, PATCH, DELETE");
 		send_plain_error(w, req, NULL, 405, "不支持的请求方法",
-				 "公开专栏只接受 GET 和 HEAD 请求", api);
+				 "不支持这种请求方法", api);
 		return 0;
 	}
 	if (header_bytes(req) > MAX_HEADER_BYTES) {
@@ -397,7 +565,8 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 				 "请求的地址超过 4096 字节", api);
 		return 0;
 	}
-	if (path_len > 8 && !memcmp(req->path.base, "/static/", 8)) {
+	if ((method & (HTTP_GET | HTTP_HEAD)) && path_len > 8 &&
+	    !memcmp(req->path.base, "/static/", 8)) {
 		bool versioned = req->query_at != SIZE_MAX;
 
 		if (serve_static(w, req, req->path.base + 8, path_len - 8,
@@ -427,7 +596,8 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	if (elder)
 		memcpy(key + req->path.len, "\001E", 2);
 	key[key_len] = 0;
-	e = cache_get(w->cache, key, key_len);
+	if ((method & (HTTP_GET | HTTP_HEAD)) && !priv)
+		e = cache_get(w->cache, key, key_len);
 	if (e) {
 		send_entry(w, req, e, NULL, "hit");
 		return 0;
@@ -435,47 +605,81 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 
 	arena_init(&arena);
 	path = arena_strndup(&arena, req->path.base, path_len);
-	rq.head = h2o_memis(req->method.base, req->method.len,
-			    H2O_STRLIT("HEAD"));
+	rq.method = method == HTTP_HEAD ? HTTP_HEAD : method;
+	rq.head = method == HTTP_HEAD;
 	rq.path = path;
 	rq.raw_query = req->query_at == SIZE_MAX ? "" :
 		arena_strndup(&arena, req->path.base + req->query_at + 1,
 			      req->path.len - req->query_at - 1);
 	rq.elder = elder;
 	rq.store = w->store;
+	rq.wstore = w->wstore;
 	rq.arena = &arena;
 	rq.site = &w->srv->site;
+	rq.client = peer_address(req, &arena);
+	rq.content_type = header_value(req, "content-type", &arena);
+	if (!rq.content_type)
+		rq.content_type = "";
+	if (req->entity.base) {
+		rq.body = req->entity.base;
+		rq.body_len = req->entity.len;
+	}
+	rq.session_token = cookie_value(req, "gk_session", &arena);
+	rq.pre_token = cookie_value(req, "gk_pre", &arena);
+	{
+		const char *proto = header_value(req, "x-forwarded-proto", &arena);
+
+		rq.https = proto && !strcmp(proto, "https");
+	}
+	rq.header_csrf = header_value(req, "x-csrf-token", &arena);
 	buf_init(&rs.body);
 	rs.status = 200;
 
 	if (query_parse(rq.raw_query, strlen(rq.raw_query), &arena, &rq.query,
-			&why)) {
+			&why) || read_form(&rq, &why)) {
 		send_plain_error(w, req, &rq, 400, "参数错误", why, api);
 		goto out;
 	}
 	switch (route_match(path, &rq, &route)) {
 	case ROUTE_FOUND:
-		route->handler(&rq, &rs);
+		if (route->kind == ROUTE_PUBLIC || guard(w, route, &rq, &rs) == 0)
+			route->handler(&rq, &rs);
+		cacheable = route->kind == ROUTE_PUBLIC;
 		break;
 	case ROUTE_ADD_SLASH:
 		rs.status = 301;
 		rs.location = *rq.raw_query ?
 			arena_printf(&arena, "%s/?%s", path, rq.raw_query) :
 			arena_printf(&arena, "%s/", path);
+		cacheable = !priv;
+		break;
+	case ROUTE_BAD_METHOD:
+		rs.allow = route_allow(path, &rq);
+		if (api)
+			api_error(&rs, 405, "这个地址不支持这种请求方法");
+		else
+			layout_error(&rq, &rs, 405, "不支持的请求方法",
+				     "这个地址不支持这种请求方法。");
 		break;
 	case ROUTE_NOT_FOUND:
 		if (route_is_api(path))
 			api_error(&rs, 404, "没有这个接口，接口说明见 /api/v1/openapi.json");
 		else
 			ui_not_found(&rq, &rs);
+		cacheable = !priv;
 		break;
 	}
+	if (!cacheable && !rs.cache_control)
+		rs.cache_control = "no-store";
+	if (rs.allow)
+		add_header(req, H2O_TOKEN_ALLOW, rs.allow);
 	{
-		bool cacheable = !rs.uncacheable && !rs.set_cookie &&
-			(rs.status == 200 || rs.status == 301 || rs.status == 404);
 		const char *set_cookie = rs.set_cookie ?
 			h2o_strdup(&req->pool, rs.set_cookie, SIZE_MAX).base : NULL;
 
+		cacheable = cacheable && !rs.uncacheable && !rs.set_cookie &&
+			(method & (HTTP_GET | HTTP_HEAD)) &&
+			(rs.status == 200 || rs.status == 301 || rs.status == 404);
 		e = entry_from(&rs);
 		if (cacheable) {
 			e->key = xmalloc(key_len + 1);
@@ -483,7 +687,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 			e->klen = key_len;
 			cache_put(w->cache, e);
 		}
-		send_entry(w, req, e, set_cookie, "miss");
+		send_entry(w, req, e, set_cookie, cacheable ? "miss" : "private");
 	}
 out:
 	buf_release(&rs.body);
@@ -592,6 +796,14 @@ static void *worker_main(void *arg)
 		h2o_evloop_run(loop, 200);
 		if (w->log.len && time(NULL) != w->log_flushed)
 			log_flush(w);
+		/* the first thread publishes what was scheduled, every 30 s */
+		if (w->index == 0 && w->wstore && time(NULL) >= w->next_publish) {
+			char now[TIME_TEXT_LEN];
+
+			time_now_text(now);
+			workflow_publish_due(w->wstore, now, NULL);
+			w->next_publish = time(NULL) + 30;
+		}
 	}
 	/* stop accepting; let the responses under way finish */
 	h2o_socket_read_stop(w->listener);
@@ -726,6 +938,8 @@ int server_run(const struct serve_opts *opt, struct errors *err)
 		w->store = store_open(opt->db, STORE_OPEN_READONLY, err);
 		if (!w->store)
 			goto out_workers;
+		/* without a writable file the public column still works */
+		w->wstore = store_open(opt->db, STORE_OPEN_EXISTING, NULL);
 		w->cache = cache_new(opt->cache_bytes);
 	}
 
@@ -754,6 +968,7 @@ out_workers:
 		if (w->listen_fd > 0 && rc)
 			close(w->listen_fd);
 		store_close(w->store);
+		store_close(w->wstore);
 		cache_free(w->cache);
 		buf_release(&w->log);
 	}

@@ -130,8 +130,11 @@ enum record_validity { VALIDITY_VALID, VALIDITY_EXPIRED, VALIDITY_REPEALED,
 		       VALIDITY__MAX };	/* 有效 失效 废止 */
 enum record_disclosure { DISCLOSE_ACTIVE, DISCLOSE_ON_REQUEST, DISCLOSE_NONE,
 			 DISCLOSE__MAX };	/* 主动公开 依申请公开 不予公开 */
+/* 草稿, 已发布, 已撤回, then the workflow's steps: 待审 (the unit's 审核人),
+ * 待签 (签发人), 待批 (the disclosure office), 待发布 (scheduled). */
 enum record_status { RECORD_DRAFT, RECORD_PUBLISHED, RECORD_WITHDRAWN,
-		     RECORD_STATUS__MAX };
+		     RECORD_REVIEW, RECORD_SIGN, RECORD_APPROVE,
+		     RECORD_SCHEDULED, RECORD_STATUS__MAX };
 
 struct record_value {		/* the value of one 公开内容要素 */
 	const char *element;
@@ -172,6 +175,14 @@ struct record {
 	const char *created_at, *updated_at;
 	struct attachment *attachments;	/* filled by store_record_get */
 	size_t nattachments;
+	/* the workflow */
+	const char *publish_at;	/* scheduled publication (UTC text) or NULL */
+	const char *return_reason;	/* why it was last sent back */
+	const char *withdraw_reason;
+	const char *deleted_at;	/* in the recycle bin since, or NULL */
+	int64_t created_by;	/* user id, 0 for imports */
+	const char *due_on;	/* 公开时限 due date, "" if none */
+	int rev;		/* revision number, from 1 */
 };
 
 #endif

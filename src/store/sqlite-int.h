@@ -13,13 +13,23 @@
 #include "store.h"
 
 #define STORE_CORE_STMTS 64
-#define STORE_MORE_STMTS 64
+
+/* Each other file's statements use slots from its own base in more[]. */
+enum {
+	SLOTS_RECORD = 0,	/* sqlite-record.c */
+	SLOTS_CALENDAR = 64,	/* sqlite-calendar.c */
+	SLOTS_AUDIT = 96,	/* sqlite-audit.c */
+	SLOTS_ACCOUNT = 128,	/* sqlite-account.c */
+	SLOTS_WORKFLOW = 192,	/* sqlite-workflow.c */
+	STORE_MORE_STMTS = 256
+};
 
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STORE_CORE_STMTS];	/* sqlite.c's statements */
 	sqlite3_stmt *more[STORE_MORE_STMTS];	/* the other files' */
-	sqlite3_stmt *filtered[128];	/* record lists, one per filter shape */
+	/* record lists and counts, one per filter shape (and order) */
+	sqlite3_stmt *filtered[4096];
 	int depth;		/* transaction nesting */
 	int failed;		/* an inner level rolled back */
 };

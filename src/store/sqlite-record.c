@@ -37,34 +37,45 @@ enum rstmt {
 	R_DATA_VERSION,
 	R__MAX
 };
-_Static_assert(R__MAX <= STORE_MORE_STMTS, "raise STORE_MORE_STMTS");
+_Static_assert(SLOTS_RECORD + R__MAX <= SLOTS_CALENDAR, "too many statements");
 
 #define RECORD_COLS \
 	"r.id, r.region_code, r.domain_id, r.lineage, r.item_id, r.unit_id, " \
 	"u.name, r.title, r.index_no, r.doc_no, r.publisher, r.written_on, " \
 	"r.published_on, r.validity, r.topic, r.disclosure, r.legal_ground, " \
-	"r.elements, r.status, r.created_at, r.updated_at "
+	"r.elements, r.status, r.created_at, r.updated_at, r.publish_at, " \
+	"r.return_reason, r.withdraw_reason, r.deleted_at, r.created_by, " \
+	"r.due_on, r.rev "
 #define RECORD_FROM "FROM records r JOIN units u ON u.id = r.unit_id "
 
 /* The conditions of a record list, each present only when the filter
  * sets it, so that the planner can use the indexes (a condition like
  * "?1 IS NULL OR region_code = ?1" would make it scan).  Parameters keep
  * their numbers: ?1 region … ?5 status, ?7 limit, ?8 offset. */
-static const char *const filter_cond[6] = {
+#define FILTER_CONDS 10
+static const char *const filter_cond[FILTER_CONDS] = {
 	"AND r.region_code = ?1 ",
 	"AND r.domain_id = ?2 ",
 	"AND r.lineage = ?3 ",
 	"AND r.unit_id = ?4 ",
 	"AND r.status = ?5 ",
-	"AND r.status = 'published' AND r.disclosure = 'active' ",
+	"AND r.status = 'published' AND r.disclosure = 'active' "
+		"AND r.deleted_at IS NULL ",
+	"AND r.region_code LIKE ?9 || '%' ",
+	"AND r.deleted_at IS NULL ",
+	"AND r.deleted_at IS NOT NULL ",
+	"AND r.due_on <> '' AND r.due_on <= ?10 "
+		"AND r.status NOT IN ('published', 'withdrawn', 'scheduled') ",
 };
 
 static const char *const rsql[R__MAX] = {
 	[R_INSERT] = "INSERT INTO records (region_code, domain_id, lineage, "
 		"item_id, unit_id, title, index_no, doc_no, publisher, "
 		"written_on, published_on, validity, topic, disclosure, "
-		"legal_ground, elements, body_md, status, created_at, updated_at) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"legal_ground, elements, body_md, status, created_at, updated_at, "
+		"publish_at, created_by, due_on) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		"?, ?, ?) "
 		"RETURNING id",
 	[R_GET] = "SELECT " RECORD_COLS ", r.body_md " RECORD_FROM
 		"WHERE r.id = ?",
@@ -105,7 +116,7 @@ static const char *const rsql[R__MAX] = {
 
 static sqlite3_stmt *rprep(struct store *s, enum rstmt id)
 {
-	return prep_sql(s, id, rsql[id]);
+	return prep_sql(s, SLOTS_RECORD + id, rsql[id]);
 }
 
 static const char *const validity_code[VALIDITY__MAX] = {
@@ -115,7 +126,8 @@ static const char *const disclosure_code[DISCLOSE__MAX] = {
 	"active", "on_request", "none",
 };
 static const char *const status_code[RECORD_STATUS__MAX] = {
-	"draft", "published", "withdrawn",
+	"draft", "published", "withdrawn", "review", "sign", "approve",
+	"scheduled",
 };
 
 static int code_index(const char *const *codes, int n, const char *t)
@@ -195,6 +207,13 @@ static void record_row(sqlite3_stmt *st, struct arena *a, struct record *r)
 			       (const char *)sqlite3_column_text(st, 18));
 	r->created_at = col_text0(st, 19, a);
 	r->updated_at = col_text0(st, 20, a);
+	r->publish_at = col_text(st, 21, a);
+	r->return_reason = col_text0(st, 22, a);
+	r->withdraw_reason = col_text0(st, 23, a);
+	r->deleted_at = col_text(st, 24, a);
+	r->created_by = sqlite3_column_int64(st, 25);
+	r->due_on = col_text0(st, 26, a);
+	r->rev = sqlite3_column_int(st, 27);
 	r->body_md = "";
 }
 
@@ -227,6 +246,9 @@ enum store_rc store_record_insert(struct store *s, struct record *r,
 	bind_text(st, 18, status_code[r->status]);
 	bind_text(st, 19, now);
 	bind_text(st, 20, now);
+	bind_text(st, 21, r->publish_at);
+	bind_id(st, 22, r->created_by);
+	bind_text(st, 23, r->due_on ? r->due_on : "");
 	rc = run_returning(s, st, &r->id, err);
 	sqlite3_reset(st);
 	free(vals);
@@ -258,7 +280,7 @@ enum store_rc store_record_get(struct store *s, int64_t id, struct arena *a,
 		return STORE_NOTFOUND;
 	}
 	record_row(st, a, out);
-	out->body_md = col_text0(st, 21, a);
+	out->body_md = col_text0(st, 28, a);
 	sqlite3_reset(st);
 
 	st = rprep(s, R_ATT_OF);
@@ -285,7 +307,9 @@ static unsigned filter_mask(const struct record_filter *f)
 	return (f->region != NULL) | (f->domain_id != 0) << 1 |
 		(f->lineage != NULL) << 2 | (f->unit_id != 0) << 3 |
 		(f->status >= 0 && f->status < RECORD_STATUS__MAX) << 4 |
-		(unsigned)f->public_only << 5;
+		(unsigned)f->public_only << 5 | (f->region_below != NULL) << 6 |
+		(f->deleted == 0) << 7 | (f->deleted == 1) << 8 |
+		(f->due_before != NULL) << 9 | (unsigned)f->by_update << 10;
 }
 
 /* The list (or count) statement for the filter's shape, bound. */
@@ -293,7 +317,7 @@ static sqlite3_stmt *filter_stmt(struct store *s, const struct record_filter *f,
 				 bool count)
 {
 	unsigned mask = filter_mask(f);
-	int slot = (int)mask + (count ? 64 : 0);
+	int slot = (int)mask * 2 + (count ? 1 : 0);
 	sqlite3_stmt *st = s->filtered[slot];
 
 	if (!st) {
@@ -301,10 +325,13 @@ static sqlite3_stmt *filter_stmt(struct store *s, const struct record_filter *f,
 
 		buf_adds(&sql, count ? "SELECT COUNT(*) " RECORD_FROM "WHERE 1 = 1 " :
 			 "SELECT " RECORD_COLS RECORD_FROM "WHERE 1 = 1 ");
-		for (int i = 0; i < 6; i++)
+		for (int i = 0; i < FILTER_CONDS; i++)
 			if (mask & (1u << i))
 				buf_adds(&sql, filter_cond[i]);
-		if (!count)
+		if (!count && (mask & 1024))
+			buf_adds(&sql, "ORDER BY r.updated_at DESC, r.id DESC "
+				 "LIMIT ?7 OFFSET ?8");
+		else if (!count)
 			buf_adds(&sql, "ORDER BY r.published_on DESC, r.id DESC "
 				 "LIMIT ?7 OFFSET ?8");
 		if (sqlite3_prepare_v3(s->db, sql.buf, -1,
@@ -331,6 +358,10 @@ static sqlite3_stmt *filter_stmt(struct store *s, const struct record_filter *f,
 		sqlite3_bind_int64(st, 4, f->unit_id);
 	if (mask & 16)
 		bind_text(st, 5, status_code[f->status]);
+	if (mask & 64)
+		bind_text(st, 9, f->region_below);
+	if (mask & 512)
+		bind_text(st, 10, f->due_before);
 	return st;
 }
 

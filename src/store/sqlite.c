@@ -375,7 +375,7 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->stmt[i]);
 	for (int i = 0; i < STORE_MORE_STMTS; i++)
 		sqlite3_finalize(s->more[i]);
-	for (int i = 0; i < 128; i++)
+	for (int i = 0; i < 4096; i++)
 		sqlite3_finalize(s->filtered[i]);
 	sqlite3_close(s->db);
 	free(s);

@@ -138,6 +138,11 @@ struct record_filter {
 	int64_t unit_id;	/* 0 = any */
 	int status;		/* -1 = any, else enum record_status */
 	bool public_only;	/* published and 主动公开 (what the public sees) */
+	const char *region_below;	/* region and its subtree, NULL = any */
+	int deleted;		/* 0 not in the recycle bin (the default), 1 only
+				 * there, -1 either */
+	const char *due_before;	/* unpublished with 公开时限 on or before */
+	bool by_update;		/* newest change first (back-office queues) */
 	int64_t offset, limit;	/* limit 0 = no limit */
 };
 
@@ -221,5 +226,11 @@ enum store_rc store_page_get(struct store *s, const char *region,
 /* A number that changes whenever another connection commits a change to
  * the database (PRAGMA data_version): caches compare it per request. */
 int64_t store_data_version(struct store *s);
+
+/* The parts of the interface kept in their own headers. */
+#include "store-calendar.h"
+#include "store-audit.h"
+#include "store-account.h"
+#include "store-workflow.h"
 
 #endif

@@ -26,6 +26,8 @@ void errors_addf(struct errors *e, const char *fmt, ...)
 	struct buf b = BUF_INIT;
 	va_list ap;
 
+	if (!e)			/* the caller does not want the message */
+		return;
 	if (e->n >= ERRORS_CAP) {
 		e->dropped++;
 		return;

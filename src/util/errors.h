@@ -24,6 +24,7 @@ struct errors {
 
 void errors_init(struct errors *e);
 void errors_release(struct errors *e);
+/* Add a message; a NULL 'e' drops it. */
 void errors_addf(struct errors *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 size_t errors_count(const struct errors *e);	/* kept + dropped */
