@@ -1,6 +1,10 @@
 /* cli.c: the command table, global options and dispatch; see cli.h. */
 #include "cli.h"
 
+#include "../domain/account.h"
+#include "../domain/audit.h"
+#include "../util/buf.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +95,30 @@ const struct cli_command cmd_help = {
 	"用法：gongkai help [命令]\n\n显示全部命令，或某个命令的详细用法。\n",
 };
 
+/* One audit entry for a command that changed the database: who ran it
+ * (--as) and the command line as typed (passwords never appear there:
+ * they come from a file or the environment).  Domain functions that keep
+ * detailed entries of their own (accounts, the record workflow) add theirs
+ * as well. */
+static void audit_command(struct store *s, const struct cli *cli, int n,
+			  char **args)
+{
+	struct actor who;
+	struct buf line = BUF_INIT;
+	char action[64];
+
+	actor_cli(cli->actor, &who);
+	buf_adds(&line, "gongkai");
+	for (int i = 0; i < n && line.len < 2000; i++) {
+		buf_addch(&line, ' ');
+		buf_adds(&line, args[i]);
+	}
+	snprintf(action, sizeof(action), "cli.%s", args[0]);
+	audit_append(s, &who, action, "command", args[0], NULL, 0, NULL, NULL,
+		     line.buf, NULL);
+	buf_release(&line);
+}
+
 int cli_main(int argc, char **argv)
 {
 	struct cli cli = { 0 };
@@ -172,6 +200,9 @@ int cli_main(int argc, char **argv)
 		}
 	}
 	rc = cmd->run(&cli, s, n, rest);
+	if (rc == EXIT_OK && s && cmd->store != CLI_STORE_RO &&
+	    store_changes(s) > 0)
+		audit_command(s, &cli, n, rest);
 	store_close(s);
 	errors_release(&err);
 	free(rest);

@@ -650,3 +650,8 @@ int64_t store_data_version(struct store *s)
 	sqlite3_reset(st);
 	return v;
 }
+
+int64_t store_changes(struct store *s)
+{
+	return sqlite3_total_changes64(s->db);
+}

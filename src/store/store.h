@@ -226,6 +226,8 @@ enum store_rc store_page_get(struct store *s, const char *region,
 /* A number that changes whenever another connection commits a change to
  * the database (PRAGMA data_version): caches compare it per request. */
 int64_t store_data_version(struct store *s);
+/* Rows this connection has changed since it was opened. */
+int64_t store_changes(struct store *s);
 
 /* The parts of the interface kept in their own headers. */
 #include "store-calendar.h"
