@@ -986,6 +986,8 @@ static bool is_text(const unsigned char *d, size_t len)
 #define MIME_XLSX "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #define MIME_PPTX "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
+static bool looks_like_markup(const unsigned char *d, size_t len);
+
 const char *attachment_mime(const void *data, size_t len, const char *name,
 			    const char **why)
 {
@@ -1046,9 +1048,21 @@ const char *attachment_mime(const void *data, size_t len, const char *name,
 		       "pptx）和 OFD 文件";
 		return NULL;
 	}
-	if (is_text(d, len))
+	if (is_text(d, len)) {
+		/* text is only what says so: a page of HTML named .pdf would
+		 * otherwise be published under a name that lies */
+		if (!ends_with_ci(name, ".txt") && !ends_with_ci(name, ".csv")) {
+			*why = "文件内容是文本（不是文件名所示的类型），"
+			       "只有 .txt 和 .csv 文件可以是文本";
+			return NULL;
+		}
+		if (looks_like_markup(d, len)) {
+			*why = "文件内容是 HTML 或脚本，不能作为附件";
+			return NULL;
+		}
 		return ends_with_ci(name, ".csv") ? "text/csv; charset=utf-8"
 						  : "text/plain; charset=utf-8";
+	}
 	if (ends_with_ci(name, ".txt") || ends_with_ci(name, ".csv"))
 		*why = "文本文件不是 UTF-8 编码（或含有控制字符），请另存为 UTF-8 后再上传";
 	else
@@ -1056,6 +1070,27 @@ const char *attachment_mime(const void *data, size_t len, const char *name,
 		       "xlsx）、PowerPoint（ppt、pptx）、OFD、PNG、JPEG、GIF 图片和 "
 		       "UTF-8 编码的文本（txt、csv）";
 	return NULL;
+}
+
+/* True when text starts (after white space) like HTML, XML or a script. */
+static bool looks_like_markup(const unsigned char *d, size_t len)
+{
+	static const char *const starts[] = { "<!doctype", "<html", "<script",
+		"<?xml", "<svg", "<body", "<head", "<iframe" };
+	size_t i = 0;
+
+	if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
+		i = 3;
+	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' ||
+			   d[i] == '\n'))
+		i++;
+	for (size_t k = 0; k < sizeof(starts) / sizeof(starts[0]); k++) {
+		size_t n = strlen(starts[k]);
+
+		if (len - i >= n && !strncasecmp((const char *)d + i, starts[k], n))
+			return true;
+	}
+	return false;
 }
 
 /* A file name as shown and downloaded: no path, no control characters. */

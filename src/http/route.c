@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../api/api.h"
+#include "../ui/admin-catalog.h"
 #include "../ui/admin.h"
 #include "../ui/pages.h"
 #include "../util/arena.h"
@@ -45,6 +46,8 @@ static const struct route routes[] = {
 	{ "/admin/records/:id/action", admin_record_action, false, POST, ROUTE_USER },
 	{ "/admin/records/:id/attachments", admin_record_attach, false, POST,
 	  ROUTE_USER },
+	{ "/admin/records/:id/files/:id", admin_record_file, false, GET,
+	  ROUTE_USER },
 	{ "/admin/records/:id/history", admin_record_history, false, GET,
 	  ROUTE_USER },
 	{ "/admin/records/:id/history", admin_record_restore, false, POST,
@@ -59,6 +62,30 @@ static const struct route routes[] = {
 	{ "/admin/calendar", admin_calendar, false, GET, ROUTE_USER },
 	{ "/admin/calendar", admin_calendar_change, false, POST, ROUTE_USER },
 	/* BEGIN catalog back office (admin-catalog.c) */
+	{ "/admin/catalogs", admin_catalogs, false, GET, ROUTE_USER },
+	{ "/admin/catalogs/:id", admin_catalog_view, false, GET, ROUTE_USER },
+	{ "/admin/catalogs/:id/export.xlsx", admin_catalog_export, false, GET,
+	  ROUTE_USER },
+	{ "/admin/catalogs/:id/export.csv", admin_catalog_export, false, GET,
+	  ROUTE_USER },
+	{ "/admin/catalogs/:id/derive", admin_catalog_derive_form, false, GET,
+	  ROUTE_USER },
+	{ "/admin/catalogs/:id/derive", admin_catalog_derive, false, POST,
+	  ROUTE_USER },
+	{ "/admin/catalogs/:id/drop", admin_catalog_drop, false, POST, ROUTE_USER },
+	{ "/admin/catalogs/:id/items", admin_catalog_add_item, false, POST,
+	  ROUTE_USER },
+	{ "/admin/catalogs/:id/items/:id/edit", admin_catalog_item_form, false,
+	  GET, ROUTE_USER },
+	{ "/admin/catalogs/:id/items/:id/edit", admin_catalog_item_edit, false,
+	  POST, ROUTE_USER },
+	{ "/admin/catalogs/:id/import", admin_catalog_import, false, POST,
+	  ROUTE_USER },
+	{ "/admin/catalogs/:id/action", admin_catalog_action, false, POST,
+	  ROUTE_USER },
+	{ "/admin/catalogs/:id/diff", admin_catalog_diff, false, GET, ROUTE_USER },
+	{ "/admin/catalogs/:id/rebase", admin_catalog_rebase, false, POST,
+	  ROUTE_USER },
 	/* END catalog back office */
 
 	/* the open API */

@@ -126,7 +126,7 @@ void admin_records(struct http_request *rq, struct http_response *rs)
 	f.offset = (page - 1) * PER_PAGE;
 	store_record_list(rq->wstore, &f, rq->arena, &v, &n, &total);
 
-	admin_begin(rq, b, "信息");
+	admin_begin(rq, b, arena_printf(rq->arena, "信息：%s", q->label));
 	buf_adds(b, "<nav aria-label=\"工作队列\"><ul class=\"inline tabs\">");
 	for (size_t i = 0; i < NQUEUES; i++) {
 		buf_addf(b, "<li><a href=\"/admin/records?queue=%s\"%s>%s "
@@ -638,8 +638,10 @@ void admin_record_view(struct http_request *rq, struct http_response *rs)
 	else {
 		buf_adds(b, "<ul class=\"attachments\">");
 		for (size_t i = 0; i < r.nattachments; i++) {
-			buf_adds(b, "<li>");
+			buf_addf(b, "<li><a href=\"/admin/records/%lld/files/%lld\">",
+				 (long long)r.id, (long long)r.attachments[i].id);
 			html_esc(b, r.attachments[i].name);
+			buf_adds(b, "</a>");
 			buf_addf(b, " <span class=\"meta\">%s，%lld 字节</span></li>",
 				 r.attachments[i].mime,
 				 (long long)r.attachments[i].size);
@@ -806,7 +808,7 @@ void admin_record_history(struct http_request *rq, struct http_response *rs)
 		 "aria-label=\"修订列表\"><table class=\"grid\"><caption>各版本"
 		 "</caption><thead><tr><th scope=\"col\">版本</th><th scope=\"col\">"
 		 "比较（旧）</th><th scope=\"col\">比较（新）</th><th scope=\"col\">"
-		 "时间</th><th scope=\"col\">操作人</th><th scope=\"col\">操作</th>"
+		 "时间（北京时间）</th><th scope=\"col\">操作人</th><th scope=\"col\">操作</th>"
 		 "<th scope=\"col\">说明</th></tr></thead><tbody>", (long long)r.id);
 	for (size_t i = 0; i < n; i++) {
 		buf_addf(b, "<tr><th scope=\"row\">第 %d 版</th>"
@@ -816,11 +818,15 @@ void admin_record_history(struct http_request *rq, struct http_response *rs)
 			 "aria-label=\"第 %d 版作为新版本\"%s></td><td class=\"nw\">",
 			 v[i].rev, v[i].rev, v[i].rev, v[i].rev == ra ? " checked" : "",
 			 v[i].rev, v[i].rev, v[i].rev == rb ? " checked" : "");
-		html_esc(b, v[i].at);
+		html_esc(b, local_time(rq->arena, v[i].at));
 		buf_adds(b, "</td><td>");
 		html_esc(b, v[i].actor);
 		buf_adds(b, "</td><td>");
-		html_esc(b, v[i].action);
+		{
+			const char *label = audit_action_label(v[i].action);
+
+			html_esc(b, label ? label : v[i].action);
+		}
 		buf_adds(b, "</td><td>");
 		html_esc(b, v[i].note);
 		buf_adds(b, "</td></tr>\n");
@@ -885,4 +891,33 @@ void admin_record_restore(struct http_request *rq, struct http_response *rs)
 		   "未能恢复", &err);
 out:
 	errors_release(&err);
+}
+
+void admin_record_file(struct http_request *rq, struct http_response *rs)
+{
+	struct record r;
+	struct attachment a;
+	struct errors err = ERRORS_INIT;
+	struct buf cd = BUF_INIT;
+	void *data;
+	size_t len;
+
+	if (load_visible(rq, rs, &r))
+		return;
+	if (store_attachment_get(rq->wstore, strtoll(rq->params[1], NULL, 10),
+				 rq->arena, &a) != STORE_OK || a.record_id != r.id ||
+	    store_blob_get(rq->wstore, a.sha256, &data, &len) != STORE_OK) {
+		errors_addf(&err, "没有这个附件");
+		admin_fail(rq, rs, 404, "没有这个附件", &err);
+		errors_release(&err);
+		return;
+	}
+	buf_reset(&rs->body);
+	buf_add(&rs->body, data, len);
+	free(data);
+	rs->content_type = arena_strdup(rq->arena, a.mime);
+	buf_adds(&cd, "attachment; filename=\"attachment\"; filename*=UTF-8''");
+	url_esc(&cd, a.name);
+	rs->disposition = arena_strdup(rq->arena, cd.buf);
+	buf_release(&cd);
 }

@@ -28,6 +28,7 @@ void admin_record_edit_form(struct http_request *rq, struct http_response *rs);
 void admin_record_edit(struct http_request *rq, struct http_response *rs);
 void admin_record_action(struct http_request *rq, struct http_response *rs);
 void admin_record_attach(struct http_request *rq, struct http_response *rs);
+void admin_record_file(struct http_request *rq, struct http_response *rs);
 void admin_record_history(struct http_request *rq, struct http_response *rs);
 void admin_record_restore(struct http_request *rq, struct http_response *rs);
 /* admin-accounts.c */

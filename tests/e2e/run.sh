@@ -24,6 +24,8 @@ esac
 cd "$root" || exit 1
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+# h2o keeps per-thread memory caches that end with the threads (see tests/lsan.supp)
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LC_ALL=C.UTF-8
 
@@ -132,6 +134,8 @@ start=$(date +%s)
 timeout -k 5 150 node "$here/e2e.mjs" "http://127.0.0.1:$port" \
 	>"$out/e2e.out" 2>"$out/e2e.err"
 status=$?
+timeout -k 5 120 node "$here/backoffice.mjs" "http://127.0.0.1:$port" \
+	>>"$out/e2e.out" 2>>"$out/e2e.err" || status=$((status ? status : $?))
 cat "$out/e2e.out"
 if grep -q '^not ok ' "$out/e2e.out"; then
 	failed=1
