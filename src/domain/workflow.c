@@ -265,8 +265,8 @@ static int item_for(struct store *s, int64_t item_id, const struct unit *u,
 		return -1;
 	}
 	if (strcmp(c->region_code, u->region_code)) {
-		errors_addf(err, "事项「%s」属于%s的目录，不是本单位所在地区的目录",
-			    c->items[idx].name, c->region_name);
+		errors_addf(err, "没有权限：事项「%s」属于%s的目录，不是本单位所在"
+			    "地区的目录", c->items[idx].name, c->region_name);
 		return -1;
 	}
 	if (c->items[idx].level < 2 || catalog_item_has_children(c, (size_t)idx)) {
@@ -344,12 +344,14 @@ int64_t workflow_create(struct store *s, const struct actor *who,
 	int idx, year;
 	int64_t id = 0;
 
+	/* who first: someone who may not write here learns nothing more */
+	if (authz_require(s, who, AZ_RECORD_EDIT, in->unit_id, NULL, err))
+		goto out;
 	if (store_unit_get(s, in->unit_id, &a, &u, &set) != STORE_OK) {
 		errors_addf(err, "单位 %lld 不存在", (long long)in->unit_id);
 		goto out;
 	}
-	if (authz_require(s, who, AZ_RECORD_EDIT, u.id, u.region_code, err) ||
-	    (idx = item_for(s, in->item_id, &u, &a, &c, err)) < 0)
+	if ((idx = item_for(s, in->item_id, &u, &a, &c, err)) < 0)
 		goto out;
 	take_content(&r, in);
 	if (!r.publisher || !*r.publisher)
@@ -553,6 +555,9 @@ int workflow_act(struct store *s, const struct actor *who, int64_t id,
 	int rc = -1;
 
 	if (act >= RA__MAX || load(s, id, &a, &r, &u, &set, err))
+		goto out;
+	/* who may see it at all, before saying anything about its state */
+	if (authz_require(s, who, AZ_RECORD_VIEW, r.unit_id, r.region_code, err))
 		goto out;
 	if (!state_allows(&r, act)) {
 		errors_addf(err, "这条信息现在是「%s」%s，不能%s",

@@ -453,6 +453,8 @@ void admin_calendar_change(struct http_request *rq, struct http_response *rs)
 		return;
 	if (!what || !day)
 		errors_addf(&err, "缺少日期");
+	else if (store_begin(rq->wstore, &err) != STORE_OK)
+		;
 	else if (!strcmp(what, "add")) {
 		if (calendar_kind_parse(query_get(&rq->form, "kind"), &kind))
 			errors_addf(&err, "类型只能是放假或调休上班");
@@ -463,12 +465,18 @@ void admin_calendar_change(struct http_request *rq, struct http_response *rs)
 	} else if (!strcmp(what, "remove")) {
 		rc = calendar_remove_day(rq->wstore, day, &err);
 	}
+	/* the change and its audit entry commit together */
+	if (rc == 0)
+		rc = audit_append(rq->wstore, rq->actor, "calendar.change",
+				  "calendar", day, NULL, 0, NULL, NULL,
+				  arena_printf(rq->arena, "%s工作日历 %s",
+					       !strcmp(what, "add") ? "添加" : "删除",
+					       day), &err);
+	if (rc == 0 && store_commit(rq->wstore, &err) != STORE_OK)
+		rc = -1;
+	else if (rc != 0 && what && day)
+		store_rollback(rq->wstore);
 	if (rc == 0) {
-		audit_append(rq->wstore, rq->actor, "calendar.change", "calendar",
-			     day, NULL, 0, NULL, NULL,
-			     arena_printf(rq->arena, "%s工作日历 %s",
-					  !strcmp(what, "add") ? "添加" : "删除", day),
-			     NULL);
 		admin_redirect(rq, rs, arena_printf(rq->arena,
 			       "/admin/calendar?year=%.4s", day), "calendar");
 	} else {

@@ -766,17 +766,23 @@ void admin_record_attach(struct http_request *rq, struct http_response *rs)
 			f = &rq->parts[i];
 	if (!err.n && (!f || !f->len))
 		errors_addf(&err, "请选择要上传的文件");
-	if (!err.n && record_attach(rq->wstore, r.id, f->filename, f->data,
-				    f->len, &att, rq->arena, &err) == 0) {
-		audit_append(rq->wstore, rq->actor, "record.attach", "record",
-			     arena_printf(rq->arena, "%lld", (long long)r.id),
-			     r.region_code, r.unit_id, NULL, NULL,
-			     arena_printf(rq->arena, "上传附件 %s（%s，%zu 字节，"
-					  "SHA-256 %s）", att.name, att.mime, f->len,
-					  att.sha256), NULL);
-		admin_redirect(rq, rs, arena_printf(rq->arena, "/admin/records/%lld",
-			       (long long)r.id), "attached");
-		goto out;
+	/* the file and its audit entry in one transaction */
+	if (!err.n && store_begin(rq->wstore, &err) == STORE_OK) {
+		if (record_attach(rq->wstore, r.id, f->filename, f->data, f->len,
+				  &att, rq->arena, &err) == 0 &&
+		    audit_append(rq->wstore, rq->actor, "record.attach", "record",
+				 arena_printf(rq->arena, "%lld", (long long)r.id),
+				 r.region_code, r.unit_id, NULL, NULL,
+				 arena_printf(rq->arena, "上传附件 %s（%s，%zu 字节，"
+					      "SHA-256 %s）", att.name, att.mime,
+					      f->len, att.sha256), &err) == 0 &&
+		    store_commit(rq->wstore, &err) == STORE_OK) {
+			admin_redirect(rq, rs, arena_printf(rq->arena,
+				       "/admin/records/%lld", (long long)r.id),
+				       "attached");
+			goto out;
+		}
+		store_rollback(rq->wstore);
 	}
 	admin_fail(rq, rs, 400, "附件未上传", &err);
 out:
