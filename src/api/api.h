@@ -31,6 +31,20 @@ void api_record_update(struct http_request *rq, struct http_response *rs);
 void api_record_act(struct http_request *rq, struct http_response *rs);
 void api_admin_records(struct http_request *rq, struct http_response *rs);
 void api_admin_record(struct http_request *rq, struct http_response *rs);
+/* api-catalog-write.c: catalog work (derive, items, import, review,
+ * diff, drift, rebase) and the catalogs a signed-in person may see */
+void api_admin_catalogs(struct http_request *rq, struct http_response *rs);
+void api_admin_catalog(struct http_request *rq, struct http_response *rs);
+void api_catalog_derive(struct http_request *rq, struct http_response *rs);
+void api_catalog_item_add(struct http_request *rq, struct http_response *rs);
+void api_catalog_item_update(struct http_request *rq,
+			     struct http_response *rs);
+void api_catalog_item_drop(struct http_request *rq, struct http_response *rs);
+void api_catalog_import(struct http_request *rq, struct http_response *rs);
+void api_catalog_act(struct http_request *rq, struct http_response *rs);
+void api_catalog_diff(struct http_request *rq, struct http_response *rs);
+void api_catalog_drift(struct http_request *rq, struct http_response *rs);
+void api_catalog_rebase(struct http_request *rq, struct http_response *rs);
 /* A JSON error answer. */
 void api_error(struct http_response *rs, int status, const char *message);
 

@@ -124,4 +124,78 @@ int catalog_edit_item(struct store *s, int64_t id, int64_t item_id,
 		      const struct item_cell *cells, size_t ncells,
 		      const char *actor, struct errors *err);
 
+/* --- the same work for a signed-in person (catalog.c, at its end) ---
+ *
+ * Added for the back office and the write API, so that both do exactly the
+ * same: each function checks authorisation (authz.h: AZ_CATALOG_EDIT for
+ * derive, item edits, import, submit and rebase; AZ_CATALOG_REVIEW for
+ * approve, reject and publish), makes the change with the functions above
+ * in one transaction together with its audit entry (audit.h), and leaves
+ * the database as it was on any failure.  The command line keeps calling
+ * the functions above directly. */
+
+struct actor;
+struct rebase_result;
+
+/* May 'who' see catalog 'c' in the back office?  Published catalogs are
+ * public; others only to those who may edit or review the region's. */
+int catalog_may_view(struct store *s, const struct actor *who,
+		     const struct catalog *c);
+int64_t catalog_user_derive(struct store *s, const struct actor *who,
+			    int64_t parent_id, const char *region,
+			    const int64_t *drop, size_t ndrop,
+			    const char *version, struct errors *err);
+int64_t catalog_user_add_item(struct store *s, const struct actor *who,
+			      int64_t id, int64_t parent_item, const char *name,
+			      const struct item_cell *cells, size_t ncells,
+			      const char *reason, struct errors *err);
+/* Drop several items of draft 'id' (an item already gone with a dropped
+ * group is skipped; an id not in the catalog is an error). */
+int catalog_user_drop_items(struct store *s, const struct actor *who,
+			    int64_t id, const int64_t *items, size_t n,
+			    struct errors *err);
+int catalog_user_edit_item(struct store *s, const struct actor *who,
+			   int64_t id, int64_t item_id,
+			   const struct item_cell *cells, size_t ncells,
+			   struct errors *err);
+/* Replace the items of draft 'id' by a standard-layout table uploaded as
+ * 'filename' (.xlsx or .csv by content, as catalog_read_file).  Every
+ * problem of the file goes to 'err' as with catalog_import, and nothing
+ * is written.  Items that line up with the draft's (catalog_match: by
+ * path of names) keep their lineage, origin and local reason; in a
+ * derived catalog a new item becomes a local addition whose reason names
+ * the file.  Returns the number of items, or -1. */
+int catalog_user_import(struct store *s, const struct actor *who, int64_t id,
+			const char *filename, const void *data, size_t len,
+			struct errors *err, struct errors *notes);
+int catalog_user_transition(struct store *s, const struct actor *who,
+			    int64_t id, enum catalog_action act,
+			    const char *reason, struct errors *err);
+int catalog_user_rebase(struct store *s, const struct actor *who,
+			int64_t child_id, int64_t onto_id, const char *version,
+			struct arena *a, struct rebase_result *res,
+			struct errors *err);
+/* The version a rebase draft of 'child_id' onto 'onto_id' gets when none
+ * is given: the new parent's label, or that label with "（按上级更新）"
+ * (and a number) when the child's region already has it.  NULL when a
+ * catalog is missing.  catalog_user_rebase and catalog_rebase_preview use
+ * it for a NULL 'version'. */
+const char *catalog_rebase_version(struct store *s, int64_t child_id,
+				   int64_t onto_id, struct arena *a);
+/* What catalog_rebase would do, without keeping anything (the rebase is
+ * made in a transaction that is rolled back): res->id is 0. */
+int catalog_rebase_preview(struct store *s, int64_t child_id, int64_t onto_id,
+			   const char *version, struct arena *a,
+			   struct rebase_result *res, struct errors *err);
+/* The code ("submit") and the Chinese verb ("送审") of an action; -1 from
+ * parse when the code is unknown. */
+const char *catalog_action_code(enum catalog_action act);
+const char *catalog_action_label(enum catalog_action act);
+int catalog_action_parse(const char *code);
+/* The catalog a review compares 'c' with as its previous version: its
+ * previous_id, else (for one not yet published, e.g. newly derived) the
+ * region's newest published catalog of the domain; 0 when none. */
+int64_t catalog_previous(struct store *s, const struct catalog *c,
+			 struct arena *a);
+
 #endif

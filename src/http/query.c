@@ -61,10 +61,10 @@ char *query_decode(const char *s, size_t n, bool plus_space, struct arena *a,
 	return out;
 }
 
-int query_parse(const char *s, size_t n, struct arena *a, struct query *out,
-		const char **why)
+static int parse(const char *s, size_t n, size_t max, struct arena *a,
+		 struct query *out, const char **why)
 {
-	size_t i = 0;
+	size_t i = 0, cap = 0;
 
 	out->fields = NULL;
 	out->n = 0;
@@ -82,7 +82,7 @@ int query_parse(const char *s, size_t n, struct arena *a, struct query *out,
 			eq = i;
 			while (eq < end && s[eq] != '=')
 				eq++;
-			if (out->n == QUERY_MAX_FIELDS) {
+			if (out->n == max) {
 				*why = "参数过多";
 				return -1;
 			}
@@ -94,9 +94,16 @@ int query_parse(const char *s, size_t n, struct arena *a, struct query *out,
 				"";
 			if (!value)
 				return -1;
-			if (!out->fields)
-				out->fields = arena_alloc(a, QUERY_MAX_FIELDS *
-							  sizeof(*out->fields));
+			if (out->n == cap) {	/* grow by doubling */
+				struct query_field *bigger;
+
+				cap = cap ? 2 * cap : 16;
+				bigger = arena_alloc(a, cap * sizeof(*bigger));
+				if (out->n)
+					memcpy(bigger, out->fields,
+					       out->n * sizeof(*bigger));
+				out->fields = bigger;
+			}
 			out->fields[out->n].name = name;
 			out->fields[out->n].value = value;
 			out->n++;
@@ -104,6 +111,18 @@ int query_parse(const char *s, size_t n, struct arena *a, struct query *out,
 		i = end + 1;
 	}
 	return 0;
+}
+
+int query_parse(const char *s, size_t n, struct arena *a, struct query *out,
+		const char **why)
+{
+	return parse(s, n, QUERY_MAX_FIELDS, a, out, why);
+}
+
+int query_parse_form(const char *s, size_t n, struct arena *a,
+		     struct query *out, const char **why)
+{
+	return parse(s, n, FORM_MAX_FIELDS, a, out, why);
 }
 
 const char *query_get(const struct query *q, const char *name)

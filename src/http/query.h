@@ -16,7 +16,8 @@
 
 struct arena;
 
-#define QUERY_MAX_FIELDS 64
+#define QUERY_MAX_FIELDS 64	/* in a URL's query string */
+#define FORM_MAX_FIELDS 2000	/* in a form body: a catalog's tick boxes fit */
 #define QUERY_MAX_BYTES (1 << 20)
 
 struct query_field {
@@ -33,6 +34,9 @@ struct query {
  * the user in *why (a constant string). */
 int query_parse(const char *s, size_t n, struct arena *a, struct query *out,
 		const char **why);
+/* The same for an url-encoded form body (up to FORM_MAX_FIELDS). */
+int query_parse_form(const char *s, size_t n, struct arena *a,
+		     struct query *out, const char **why);
 /* Decode one percent-encoded component (path segments use this too);
  * plus_space turns '+' into ' '.  NULL with *why when invalid. */
 char *query_decode(const char *s, size_t n, bool plus_space, struct arena *a,

@@ -112,6 +112,26 @@ static const struct route routes[] = {
 	{ "/api/v1/admin/records", api_admin_records, true, GET, ROUTE_USER },
 	{ "/api/v1/admin/records/:id", api_admin_record, true, GET, ROUTE_USER },
 	/* BEGIN catalog write API (api-catalog-write.c) */
+	{ "/api/v1/admin/catalogs", api_admin_catalogs, true, GET, ROUTE_USER },
+	{ "/api/v1/admin/catalogs/:id", api_admin_catalog, true, GET,
+	  ROUTE_USER },
+	{ "/api/v1/catalogs/:id/derive", api_catalog_derive, true, POST,
+	  ROUTE_USER },
+	{ "/api/v1/catalogs/:id/items", api_catalog_item_add, true, POST,
+	  ROUTE_USER },
+	{ "/api/v1/catalogs/:id/items/:id", api_catalog_item_update, true,
+	  HTTP_PATCH, ROUTE_USER },
+	{ "/api/v1/catalogs/:id/items/:id", api_catalog_item_drop, true,
+	  HTTP_DELETE, ROUTE_USER },
+	{ "/api/v1/catalogs/:id/import", api_catalog_import, true, POST,
+	  ROUTE_USER },
+	{ "/api/v1/catalogs/:id/actions/:code", api_catalog_act, true, POST,
+	  ROUTE_USER },
+	{ "/api/v1/catalogs/:id/diff", api_catalog_diff, true, GET, ROUTE_USER },
+	{ "/api/v1/catalogs/:id/drift", api_catalog_drift, true, GET,
+	  ROUTE_USER },
+	{ "/api/v1/catalogs/:id/rebase", api_catalog_rebase, true, POST,
+	  ROUTE_USER },
 	/* END catalog write API */
 };
 

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include <h2o.h>
+#include <libxml/parser.h>
 
 #include <sodium.h>
 
@@ -449,8 +450,8 @@ static int read_form(struct http_request *rq, const char **why)
 	if (!rq->body)
 		return 0;
 	if (!strncmp(rq->content_type, "application/x-www-form-urlencoded", 33))
-		return query_parse(rq->body, rq->body_len, rq->arena, &rq->form,
-				   why);
+		return query_parse_form(rq->body, rq->body_len, rq->arena,
+					&rq->form, why);
 	if (!strncmp(rq->content_type, "multipart/form-data", 19))
 		return multipart_parse(rq->body, rq->body_len, rq->content_type,
 				       rq->arena, &rq->parts, &rq->nparts,
@@ -914,6 +915,8 @@ int server_run(const struct serve_opts *opt, struct errors *err)
 	srv.config.http1.req_timeout = (uint64_t)opt->idle_seconds * 1000;
 	srv.config.http2.idle_timeout = (uint64_t)opt->idle_seconds * 1000;
 	srv.config.server_name = h2o_iovec_init(H2O_STRLIT("gongkai"));
+	/* libxml2 (catalog uploads) must be initialised before threads use it */
+	xmlInitParser();
 	host = h2o_config_register_host(&srv.config,
 					h2o_iovec_init(H2O_STRLIT("default")),
 					65535);

@@ -26,6 +26,17 @@ static const struct { const char *code, *text; } notices[] = {
 	{ "catalog", "目录已保存。" },
 	{ "loggedout", "已退出登录。" },
 	{ "expired", "登录已超时（空闲 30 分钟），请重新登录。" },
+	/* catalogs (admin-catalog.c) */
+	{ "derived", "已派生本级目录草稿：可继续删减、新增本级事项，改好后送审。" },
+	{ "dropped", "已删减所选事项。" },
+	{ "item_added", "已新增本级事项。" },
+	{ "item_saved", "事项已修改。" },
+	{ "imported", "已导入，草稿的事项已由文件替换。" },
+	{ "cat_submit", "目录已送审，等待政务公开办审核。" },
+	{ "cat_approve", "目录已审核通过，可以发布。" },
+	{ "cat_reject", "目录已退回给信息员。" },
+	{ "cat_publish", "目录已发布，公开专栏已显示新目录。" },
+	{ "rebased", "已生成变基草稿：请核对冲突后送审。" },
 };
 
 const char *admin_notice(const char *code)
