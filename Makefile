@@ -81,10 +81,12 @@ build/gen/schema.c: build/tools/embed-sql $(SCHEMA)
 	@mkdir -p $(dir $@)
 	build/tools/embed-sql $@ $(SCHEMA)
 
-build/gen/data.c: build/tools/embed-sql data/domains.csv src/api/openapi.json
+build/gen/data.c: build/tools/embed-sql data/domains.csv src/api/openapi.json \
+		data/search/synonyms.csv
 	@mkdir -p $(dir $@)
 	build/tools/embed-sql --data $@ data_domains_csv data/domains.csv \
-		data_openapi_json src/api/openapi.json
+		data_openapi_json src/api/openapi.json \
+		data_synonyms_csv data/search/synonyms.csv
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)

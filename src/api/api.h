@@ -45,6 +45,8 @@ void api_catalog_act(struct http_request *rq, struct http_response *rs);
 void api_catalog_diff(struct http_request *rq, struct http_response *rs);
 void api_catalog_drift(struct http_request *rq, struct http_response *rs);
 void api_catalog_rebase(struct http_request *rq, struct http_response *rs);
+/* api-search.c */
+void api_search(struct http_request *rq, struct http_response *rs);
 /* A JSON error answer. */
 void api_error(struct http_response *rs, int status, const char *message);
 

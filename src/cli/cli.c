@@ -18,6 +18,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_domain,
 	&cmd_unit,
 	&cmd_record,
+	&cmd_search,
 	&cmd_user,
 	&cmd_calendar,
 	&cmd_audit,

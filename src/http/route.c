@@ -28,6 +28,7 @@ static const struct route routes[] = {
 	{ "/sitemap/", ui_sitemap, false, GET, ROUTE_PUBLIC },
 	{ "/sitemap.xml", ui_sitemap_xml, false, GET, ROUTE_PUBLIC },
 	{ "/prefs/elder", ui_elder, false, GET, ROUTE_PUBLIC },
+	{ "/search", ui_search, false, GET, ROUTE_PUBLIC },
 
 	/* the back office (两后台): never cached, sessions, CSRF on writes */
 	{ "/admin/login", admin_login_form, false, GET, ROUTE_SIGNIN },
@@ -99,6 +100,7 @@ static const struct route routes[] = {
 	{ "/api/v1/items/:id", api_item, true, GET, ROUTE_PUBLIC },
 	{ "/api/v1/records", api_records, true, GET, ROUTE_PUBLIC },
 	{ "/api/v1/records/:id", api_record, true, GET, ROUTE_PUBLIC },
+	{ "/api/v1/search", api_search, true, GET, ROUTE_PUBLIC },
 	/* the write API: the browser's powers, for programs */
 	{ "/api/v1/session", api_session_create, true, POST, ROUTE_SIGNIN },
 	{ "/api/v1/session", api_session_delete, true, HTTP_DELETE, ROUTE_USER },

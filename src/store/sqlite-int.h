@@ -21,6 +21,7 @@ enum {
 	SLOTS_AUDIT = 96,	/* sqlite-audit.c */
 	SLOTS_ACCOUNT = 128,	/* sqlite-account.c */
 	SLOTS_WORKFLOW = 192,	/* sqlite-workflow.c */
+	SLOTS_SEARCH = 224,	/* sqlite-search.c */
 	STORE_MORE_STMTS = 256
 };
 
@@ -30,6 +31,8 @@ struct store {
 	sqlite3_stmt *more[STORE_MORE_STMTS];	/* the other files' */
 	/* record lists and counts, one per filter shape (and order) */
 	sqlite3_stmt *filtered[4096];
+	/* searches, one per filter shape and purpose (sqlite-search.c) */
+	sqlite3_stmt *searches[512 * 6 * 2];
 	int depth;		/* transaction nesting */
 	int failed;		/* an inner level rolled back */
 };

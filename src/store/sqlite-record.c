@@ -254,6 +254,8 @@ enum store_rc store_record_insert(struct store *s, struct record *r,
 	free(vals);
 	if (rc == STORE_CONFLICT)
 		errors_addf(err, "索引号 %s 已被使用", r->index_no);
+	if (rc == STORE_OK)
+		rc = store_search_sync_record(s, r->id, err);
 	return rc;
 }
 
@@ -412,6 +414,8 @@ enum store_rc store_record_set_status(struct store *s, int64_t id,
 	rc = run(s, st, err);
 	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		return STORE_NOTFOUND;
+	if (rc == STORE_OK)
+		rc = store_search_sync_record(s, id, err);
 	return rc;
 }
 
@@ -544,6 +548,8 @@ enum store_rc store_attachment_add(struct store *s, struct attachment *att,
 	sqlite3_reset(st);
 	if (rc == STORE_CONFLICT)
 		errors_addf(err, "附件 %s 对应的文件或信息不存在", att->name);
+	if (rc == STORE_OK)	/* attachment names are searched too */
+		rc = store_search_sync_record(s, att->record_id, err);
 	return rc;
 }
 

@@ -17,7 +17,7 @@ enum wstmt {
 	W_ATT_DELETE,
 	W__MAX
 };
-_Static_assert(SLOTS_WORKFLOW + W__MAX <= STORE_MORE_STMTS,
+_Static_assert(SLOTS_WORKFLOW + W__MAX <= SLOTS_SEARCH,
 	       "too many statements");
 
 static const char *const wsql[W__MAX] = {
@@ -108,6 +108,8 @@ enum store_rc store_record_update(struct store *s, const struct record *r,
 		errors_addf(err, "索引号 %s 已被使用", r->index_no);
 	else if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = STORE_NOTFOUND;
+	if (rc == STORE_OK)
+		rc = store_search_sync_record(s, r->id, err);
 	return rc;
 }
 

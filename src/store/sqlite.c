@@ -16,6 +16,7 @@
 
 #include "migrations.h"
 #include "sqlite-int.h"
+#include "../search/tokenizer.h"
 #include "../util/buf.h"
 #include "../util/json-str.h"
 #include "../util/timeutil.h"
@@ -332,6 +333,12 @@ struct store *store_open(const char *path, enum store_open_mode mode,
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, 5000);
+	/* the full-text index's tokenizer, on every connection: writes to
+	 * records update the index (sqlite-search.c) */
+	if (search_tokenizer_register(s->db) != SQLITE_OK) {
+		errors_addf(err, "无法启用中文全文检索（SQLite 缺少 FTS5）");
+		goto fail;
+	}
 	if (exec_plain(s, "PRAGMA foreign_keys = ON", err))
 		goto fail;
 	if (mode != STORE_OPEN_READONLY &&
@@ -377,6 +384,8 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->more[i]);
 	for (int i = 0; i < 4096; i++)
 		sqlite3_finalize(s->filtered[i]);
+	for (size_t i = 0; i < sizeof(s->searches) / sizeof(s->searches[0]); i++)
+		sqlite3_finalize(s->searches[i]);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -1140,6 +1149,7 @@ enum store_rc store_catalog_set_status(struct store *s, int64_t id,
 	sqlite3_stmt *st = prep(s, STMT_CATALOG_STATUS);
 	char now[TIME_TEXT_LEN];
 	const char *code = status_code[stat];
+	enum store_rc rc;
 
 	time_now_text(now);
 	bind_text(st, 1, code);
@@ -1150,7 +1160,11 @@ enum store_rc store_catalog_set_status(struct store *s, int64_t id,
 		bind_text(st, 5 + 2 * i, now);
 	}
 	sqlite3_bind_int64(st, 10, id);
-	return run(s, st, err);
+	if ((rc = run(s, st, err)) != STORE_OK)
+		return rc;
+	/* a newly published catalog's items become searchable */
+	return stat == CATALOG_PUBLISHED ? store_search_sync_catalog(s, id, err) :
+		STORE_OK;
 }
 
 enum store_rc store_catalog_replace_items(struct store *s, struct catalog *c,

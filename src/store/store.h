@@ -234,5 +234,6 @@ int64_t store_changes(struct store *s);
 #include "store-audit.h"
 #include "store-account.h"
 #include "store-workflow.h"
+#include "store-search.h"
 
 #endif

@@ -84,6 +84,11 @@ void layout_begin(const struct http_request *rq, struct buf *b,
 	buf_adds(b, rq->elder ? "\">退出长者模式</a>" :
 		 "\">长者模式（大字体、高对比度）</a>");
 	buf_adds(b, " <a href=\"/sitemap/\">网站地图</a></p>\n"
+		 "<form class=\"top-search\" role=\"search\" method=\"get\" "
+		 "action=\"/search\"><label class=\"sr\" for=\"top-q\">搜索本站"
+		 "</label><input id=\"top-q\" name=\"q\" type=\"search\" "
+		 "maxlength=\"200\" placeholder=\"搜索公开信息\"> <button "
+		 "type=\"submit\">搜索</button></form>\n"
 		 "</div>\n</header>\n");
 	if (f->ncrumbs) {
 		buf_adds(b, "<nav class=\"crumbs\" aria-label=\"当前位置\">"

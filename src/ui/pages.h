@@ -24,5 +24,6 @@ void ui_sitemap_xml(struct http_request *rq, struct http_response *rs);
 void ui_feed(struct http_request *rq, struct http_response *rs);
 void ui_elder(struct http_request *rq, struct http_response *rs);
 void ui_not_found(struct http_request *rq, struct http_response *rs);
+void ui_search(struct http_request *rq, struct http_response *rs);
 
 #endif
