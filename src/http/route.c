@@ -38,6 +38,7 @@ static const struct route routes[] = {
 	{ "/admin/password", admin_password, false, POST, ROUTE_USER },
 	{ "/admin/", admin_dashboard, false, GET, ROUTE_USER },
 	{ "/admin/items", admin_items, false, GET, ROUTE_USER },
+	{ "/admin/search", admin_search, false, GET, ROUTE_USER },
 	{ "/admin/records", admin_records, false, GET, ROUTE_USER },
 	{ "/admin/records", admin_record_create, false, POST, ROUTE_USER },
 	{ "/admin/records/new", admin_record_new, false, GET, ROUTE_USER },

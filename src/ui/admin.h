@@ -31,6 +31,8 @@ void admin_record_attach(struct http_request *rq, struct http_response *rs);
 void admin_record_file(struct http_request *rq, struct http_response *rs);
 void admin_record_history(struct http_request *rq, struct http_response *rs);
 void admin_record_restore(struct http_request *rq, struct http_response *rs);
+/* admin-search.c */
+void admin_search(struct http_request *rq, struct http_response *rs);
 /* admin-accounts.c */
 void admin_users(struct http_request *rq, struct http_response *rs);
 void admin_user_add(struct http_request *rq, struct http_response *rs);
