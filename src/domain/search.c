@@ -19,7 +19,7 @@ static void load_synonyms(void)
 	struct errors err = ERRORS_INIT;
 
 	if (synonyms_load(&synonyms, data_synonyms_csv, data_synonyms_csv_len,
-			  "synonyms.csv", &err))
+			  "synonyms.csv", &err) < 0)
 		errors_print(&err, stderr);	/* a build error, not a user's */
 	errors_release(&err);
 }
@@ -32,9 +32,14 @@ int search_run(struct store *s, struct search_request *req, struct arena *a,
 
 	memset(out, 0, sizeof(*out));
 	pthread_once(&synonyms_once, load_synonyms);
+	memset(&q, 0, sizeof(q));
 	if (search_query_parse(req->q ? req->q : "", req->q ? req->qlen : 0, a, &q,
-			       err))
+			       err)) {
+		/* what was dropped explains the refusal too */
+		out->notes = q.notes;
+		out->nnotes = q.nnotes;
 		return -1;
+	}
 	synonyms_expand(&synonyms, &q, a);
 	out->notes = q.notes;
 	out->nnotes = q.nnotes;

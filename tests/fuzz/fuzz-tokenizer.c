@@ -163,24 +163,11 @@ static void check_query(const struct stream *q, const struct stream *d)
 		FAIL("the document has positions the query lacks");
 }
 
-static sqlite3 *db;
+static sqlite3 *db;	/* one table, emptied for each input */
 static sqlite3_stmt *st_del, *st_ins, *st_find, *st_raw;
-static unsigned db_uses;
 
-/* A fresh database every few thousand inputs: FTS5 keeps what a DELETE
- * leaves behind until segments merge, and memory would only grow. */
 static void db_open(void)
 {
-	if (db && ++db_uses % 4096)
-		return;
-	if (db) {
-		sqlite3_finalize(st_del);
-		sqlite3_finalize(st_ins);
-		sqlite3_finalize(st_find);
-		sqlite3_finalize(st_raw);
-		sqlite3_close(db);
-		db = NULL;
-	}
 	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
 	    search_tokenizer_register(db) != 0 ||
 	    sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, "
@@ -243,7 +230,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 1 << 20)
 		return 0;
-	db_open();
+	if (!db)
+		db_open();
 	d.size = q.size = (int)size;
 	if (search_tokenize(text, (int)size, SEARCH_TOKENIZE_DOCUMENT,
 			    collect, &d) ||
