@@ -24,6 +24,18 @@ static void load_synonyms(void)
 	errors_release(&err);
 }
 
+/* The parser's notes, copied out of 'q' (which lives on the stack). */
+static void keep_notes(const struct search_query *q, struct arena *a,
+		       struct search_result *out)
+{
+	const char **v = arena_alloc(a, (q->nnotes + 1) * sizeof(*v));
+
+	for (size_t i = 0; i < q->nnotes; i++)
+		v[i] = q->notes[i];
+	out->notes = v;
+	out->nnotes = q->nnotes;
+}
+
 int search_run(struct store *s, struct search_request *req, struct arena *a,
 	       struct search_result *out, struct errors *err)
 {
@@ -36,13 +48,11 @@ int search_run(struct store *s, struct search_request *req, struct arena *a,
 	if (search_query_parse(req->q ? req->q : "", req->q ? req->qlen : 0, a, &q,
 			       err)) {
 		/* what was dropped explains the refusal too */
-		out->notes = q.notes;
-		out->nnotes = q.nnotes;
+		keep_notes(&q, a, out);
 		return -1;
 	}
 	synonyms_expand(&synonyms, &q, a);
-	out->notes = q.notes;
-	out->nnotes = q.nnotes;
+	keep_notes(&q, a, out);
 	out->terms = search_query_terms(&q, a, &out->nterms);
 	out->expanded = arena_alloc(a, (out->nterms + 1) * sizeof(char *));
 	for (size_t i = 0; i < out->nterms; i++)
