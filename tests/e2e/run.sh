@@ -136,6 +136,8 @@ timeout -k 5 150 node "$here/e2e.mjs" "http://127.0.0.1:$port" \
 status=$?
 timeout -k 5 120 node "$here/backoffice.mjs" "http://127.0.0.1:$port" \
 	>>"$out/e2e.out" 2>>"$out/e2e.err" || status=$((status ? status : $?))
+timeout -k 5 60 node "$here/search.mjs" "http://127.0.0.1:$port" \
+	>>"$out/e2e.out" 2>>"$out/e2e.err" || status=$((status ? status : $?))
 cat "$out/e2e.out"
 if grep -q '^not ok ' "$out/e2e.out"; then
 	failed=1
