@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "api.h"
+#include "../domain/catalog.h"
+#include "../domain/record.h"
 #include "../domain/search.h"
 #include "../util/arena.h"
 #include "../util/errors.h"
@@ -88,6 +90,47 @@ void api_search(struct http_request *rq, struct http_response *rs)
 		req.p.domain_id = d.id;
 	}
 	req.p.year_from = req.p.year_to = (int)year;
+	{
+		int64_t yf, yt, unit, item;
+		const char *validity = query_get(&rq->query, "validity");
+
+		if (query_int(&rq->query, "year_from", 1900, 2100, 0, &yf) ||
+		    query_int(&rq->query, "year_to", 1900, 2100, 0, &yt) ||
+		    query_int(&rq->query, "unit", 1, INT64_MAX, 0, &unit) ||
+		    query_int(&rq->query, "item", 1, INT64_MAX, 0, &item)) {
+			api_error(rs, 400, "year_from、year_to 为年份，unit、item 为编号");
+			return;
+		}
+		if (yf)
+			req.p.year_from = (int)yf;
+		if (yt)
+			req.p.year_to = (int)yt;
+		req.p.unit_id = unit;
+		if (item) {
+			struct catalog c;
+			int64_t cat = store_item_catalog(rq->store, item);
+			int idx;
+
+			if (!cat || store_catalog_load(rq->store, cat, rq->arena, &c) !=
+			    STORE_OK || c.status != CATALOG_PUBLISHED ||
+			    (idx = catalog_item_index(&c, item)) < 0) {
+				api_error(rs, 404, "没有这个已发布的事项");
+				return;
+			}
+			req.p.lineage = c.items[idx].lineage;
+			req.p.region = c.region_code;
+		}
+		if (validity && *validity) {
+			int v = record_validity_parse(validity);
+
+			if (v < 0) {
+				api_error(rs, 400, "validity 只能是 valid、expired、repealed"
+					  "（有效、失效、废止）");
+				return;
+			}
+			req.p.validity = v;
+		}
+	}
 	req.p.kind = type && !strcmp(type, "record") ? SEARCH_RECORDS :
 		type && !strcmp(type, "item") ? SEARCH_ITEMS : SEARCH_ANY;
 	req.p.order = sort && !strcmp(sort, "date") ? SEARCH_BY_DATE :

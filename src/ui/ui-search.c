@@ -263,7 +263,24 @@ show:
 		html_esc(b, h->day);
 		buf_adds(b, "</span><br><span class=\"snippet\">");
 		marked(b, h->snippet);
-		buf_adds(b, "</span></li>\n");
+		buf_adds(b, "</span>");
+		/* say when a hit matched through a synonym only */
+		for (size_t k = 0; k < res.nterms; k++) {
+			const struct search_term *t = res.terms[k];
+
+			if (t->synonym_of && (strstr(h->title, t->text) ||
+					      strstr(h->snippet, t->text)) &&
+			    !strstr(h->title, t->synonym_of) &&
+			    !strstr(h->snippet, t->synonym_of)) {
+				buf_adds(b, " <span class=\"meta\">匹配：");
+				html_esc(b, t->text);
+				buf_adds(b, "（");
+				html_esc(b, t->synonym_of);
+				buf_adds(b, "的同义词）</span>");
+				break;
+			}
+		}
+		buf_adds(b, "</li>\n");
 	}
 	buf_adds(b, "</ol>\n");
 	layout_pager(b, with(rq, "page", NULL), page, PER_PAGE, res.total);
