@@ -82,11 +82,14 @@ build/gen/schema.c: build/tools/embed-sql $(SCHEMA)
 	build/tools/embed-sql $@ $(SCHEMA)
 
 build/gen/data.c: build/tools/embed-sql data/domains.csv src/api/openapi.json \
-		data/search/synonyms.csv
+		data/search/synonyms.csv data/search/corpus-words.txt \
+		data/search/t2s.txt
 	@mkdir -p $(dir $@)
 	build/tools/embed-sql --data $@ data_domains_csv data/domains.csv \
 		data_openapi_json src/api/openapi.json \
-		data_synonyms_csv data/search/synonyms.csv
+		data_synonyms_csv data/search/synonyms.csv \
+		data_corpus_words_txt data/search/corpus-words.txt \
+		data_t2s_txt data/search/t2s.txt
 
 build/rel/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -113,6 +116,12 @@ build/fuzz/tests/%: tests/fuzz/%.c $(FUZZ_LIBOBJ)
 	$(say) FUZZ $@
 	$(Q)$(FUZZCC) $(CFLAGS_FUZZ) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIBOBJ) $(LIBS)
 
+# bench/search's in-process timer of search_run(), on the release objects
+build/rel/bench/search-driver: bench/search-driver.c $(REL_LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS_REL) -o $@ $< $(REL_LIBOBJ) $(LIBS)
+
 fuzz-build: $(FUZZBIN)
 
 test-build: gongkai build/asan/gongkai $(UNITBIN) $(FUZZBIN)
@@ -126,9 +135,10 @@ run: gongkai
 	@if [ ! -f "$(DB)" ]; then ./gongkai --db "$(DB)" demo; fi
 	./gongkai --db "$(DB)" serve --listen "$(LISTEN)"
 
-bench: gongkai
+bench: gongkai build/rel/bench/search-driver
 	bench/catalog
 	bench/http
+	bench/search
 
 clean:
 	rm -rf build gongkai

@@ -30,13 +30,15 @@
 #define OFFICE "长沙市政务公开办"
 
 static const char demo_usage[] =
-"用法：gongkai [--db 文件] demo [--data 目录]\n"
+"用法：gongkai [--db 文件] demo [--data 目录] [--records N]\n"
 "\n"
 "在一个新的数据库中生成长沙市演示数据：行政区划和单位、市级参考目录（从\n"
 "data/catalogs/ 导入并发布）、区县派生目录、乡镇（街道）和村（社区）做减法\n"
 "得到的目录，各种审核状态都有，另有市级社会救助目录的 2021版 用于演示上级\n"
 "变化（drift）和变基（rebase）。--data 默认为程序所在目录下的 data/，\n"
-"没有时为当前目录下的 data/。\n";
+"没有时为当前目录下的 data/。\n"
+"--records N 在演示数据之后再生成 N 条信息（确定的检索测试语料，分布在各地区\n"
+"已发布目录的全部事项下），最后一次性重建全文索引。\n";
 
 /* data/ beside the executable, else ./data */
 static void default_data_dir(char *out, size_t n)
@@ -241,7 +243,7 @@ static int cmp_str(const void *a, const void *b)
 
 static int demo_run(struct cli *cli, struct store *s, int argc, char **argv)
 {
-	struct arg_opt o[] = { { "data", 1 } };
+	struct arg_opt o[] = { { "data", 1 }, { "records", 1 } };
 	struct errors err = ERRORS_INIT;
 	struct arena a = ARENA_INIT;
 	struct progress pr;
@@ -250,18 +252,27 @@ static int demo_run(struct cli *cli, struct store *s, int argc, char **argv)
 	char *files[64];
 	size_t nfiles = 0;
 	int64_t city[64], regions_n, units_n, catalogs_n, items_n;
-	int64_t city_shjz = 0;
+	int64_t city_shjz = 0, extra = 0;
 	struct region *districts;
 	size_t ndistricts;
 	int rc = EXIT_FAIL;
 	DIR *d;
 	struct dirent *de;
 
-	if (args_parse(argc - 1, argv + 1, o, 1, &args, why, sizeof(why)))
+	if (args_parse(argc - 1, argv + 1, o, 2, &args, why, sizeof(why)))
 		return cli_usage(&cmd_demo, "%s", why);
 	if (args.npos) {
-		args_release(o, 1, &args);
+		args_release(o, 2, &args);
 		return cli_usage(&cmd_demo, "demo 不接受参数「%s」", args.pos[0]);
+	}
+	if (o[1].value) {
+		char *end;
+
+		extra = strtoll(o[1].value, &end, 10);
+		if (*end || end == o[1].value || extra < 0 || extra > 100000000) {
+			args_release(o, 2, &args);
+			return cli_usage(&cmd_demo, "--records 须为 0 到 100000000 的整数");
+		}
 	}
 	if (o[0].value)
 		snprintf(datadir, sizeof(datadir), "%s", o[0].value);
@@ -359,7 +370,8 @@ static int demo_run(struct cli *cli, struct store *s, int argc, char **argv)
 	if (demo_records(s, &err))
 		goto fail;
 	progress_finish(&pr);
-	if (demo_site(s, datadir, &err) || demo_accounts(s, &err))
+	if (demo_site(s, datadir, &err) || demo_accounts(s, &err) ||
+	    demo_corpus(s, extra, &err))
 		goto fail;
 	store_counts(s, &regions_n, &units_n, &catalogs_n, &items_n);
 	printf("演示数据库 %s 已生成：行政区划 %lld 个，单位 %lld 个，目录 %lld 个，事项 %lld 个\n",
@@ -390,7 +402,7 @@ fail:
 out:
 	errors_release(&err);
 	arena_release(&a);
-	args_release(o, 1, &args);
+	args_release(o, 2, &args);
 	return rc;
 }
 

@@ -30,4 +30,12 @@ int demo_site(struct store *s, const char *datadir, struct errors *err);
 int demo_accounts(struct store *s, struct errors *err);
 const char *demo_password(void);
 
+/* 'n' more records after the demonstration data (gongkai demo --records N),
+ * a deterministic corpus for the search benchmark: under every leaf item
+ * of the newest published catalogs of the regions, words drawn from
+ * data/search/corpus-words.txt with Zipf-like weights.  Written in large
+ * transactions with the search index deferred, then the index is rebuilt
+ * once (progress on a terminal).  Prints one line of figures. */
+int demo_corpus(struct store *s, int64_t n, struct errors *err);
+
 #endif

@@ -19,6 +19,7 @@
  */
 #include "tokenizer.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -184,6 +185,45 @@ static int decode(const unsigned char *s, int n, int i, uint32_t *cp)
 	return k + 1;
 }
 
+/* Traditional → simplified, for U+3400 to U+FAFF (0: unchanged), from
+ * data/search/t2s.txt (OpenCC's character table, see scripts/gen-t2s),
+ * embedded in the program and read once. */
+extern const char data_t2s_txt[];
+extern const size_t data_t2s_txt_len;
+#define T2S_FIRST 0x3400
+#define T2S_END 0xfb00
+static uint32_t t2s[T2S_END - T2S_FIRST];
+static pthread_once_t t2s_once = PTHREAD_ONCE_INIT;
+
+static int decode(const unsigned char *s, int n, int i, uint32_t *cp);
+
+static void t2s_load(void)
+{
+	const unsigned char *p = (const unsigned char *)data_t2s_txt;
+	int n = (int)data_t2s_txt_len, i = 0;
+
+	while (i < n) {
+		int eol = i, len;
+		uint32_t from = 0, to = 0;
+
+		while (eol < n && p[eol] != '\n')
+			eol++;
+		if (p[i] != '#' && (len = decode(p, eol, i, &from)) > 0 &&
+		    i + len < eol && p[i + len] == ' ' &&
+		    decode(p, eol, i + len + 1, &to) > 0 &&
+		    from >= T2S_FIRST && from < T2S_END)
+			t2s[from - T2S_FIRST] = to;
+		i = eol + 1;
+	}
+}
+
+static uint32_t simplified(uint32_t c)
+{
+	if (c >= T2S_FIRST && c < T2S_END && t2s[c - T2S_FIRST])
+		return t2s[c - T2S_FIRST];
+	return c;
+}
+
 /* The form a character is indexed and searched in. */
 static uint32_t fold(uint32_t c)
 {
@@ -192,7 +232,7 @@ static uint32_t fold(uint32_t c)
 	if (c < 0x80)
 		return c >= 'A' && c <= 'Z' ? c + 0x20 : c;
 	if (c >= 0x4e00 && c <= 0x9fff)		/* the common case */
-		return c;
+		return simplified(c);
 	if (c == 0x3000)			/* ideographic space */
 		return ' ';
 	if ((c >= 0xc0 && c <= 0xde && c != 0xd7) ||	/* Latin-1 */
@@ -213,12 +253,12 @@ static uint32_t fold(uint32_t c)
 	if (c >= 0x24b6 && c <= 0x24cf)		/* Ⓐ-Ⓩ */
 		return c + 0x1a;
 	if (c >= 0x2f00 && c <= 0x2fd5)		/* Kangxi radicals */
-		return kangxi[c - 0x2f00];
+		return simplified(kangxi[c - 0x2f00]);
 	if (c == 0x2e9f)			/* ⺟ */
 		return 0x6bcd;
 	if (c == 0x2ef3)			/* ⻳ */
-		return 0x9f9f;
-	return c;
+		return simplified(0x9f9f);
+	return simplified(c);
 }
 
 /* The class of a folded character. */
@@ -293,6 +333,28 @@ static int emit_two(const struct emit *e, int flags, uint32_t a, uint32_t b,
 	return e->fn(e->ctx, flags, t, n, start, end);
 }
 
+/* Text that starts with SEARCH_TAGS_MARK: each word separated by spaces
+ * after it is one token, as it is. */
+static int tokenize_tags(const char *text, int n, search_token_fn *fn,
+			 void *ctx)
+{
+	int i = 1, rc;
+
+	while (i < n) {
+		int start;
+
+		while (i < n && text[i] == ' ')
+			i++;
+		start = i;
+		while (i < n && text[i] != ' ')
+			i++;
+		if (i > start && (rc = fn(ctx, 0, text + start, i - start, start,
+					  i)))
+			return rc;
+	}
+	return 0;
+}
+
 int search_tokenize(const char *text, int n, enum search_tokenize_mode mode,
 		    search_token_fn *fn, void *ctx)
 {
@@ -305,6 +367,9 @@ int search_tokenize(const char *text, int n, enum search_tokenize_mode mode,
 	int gap_start = 0, gap_end = 0;	/* the separators since the last run */
 	int i = 0, rc;
 
+	if (n > 0 && text[0] == SEARCH_TAGS_MARK)
+		return tokenize_tags(text, n, fn, ctx);
+	pthread_once(&t2s_once, t2s_load);
 	while (i < n) {
 		uint32_t c = 0;
 		int len = decode(s, n, i, &c);

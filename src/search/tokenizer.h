@@ -39,8 +39,11 @@
  *
  * Prefix queries ("保障"*) are not treated specially: FTS5 then looks for
  * tokens beginning with the last token, which finds the same documents,
- * since every substring is already found.  Traditional characters are not
- * folded to simplified ones: 發 does not find 发.
+ * since every substring is already found.  Traditional characters are
+ * folded to simplified ones, character by character, with OpenCC's table
+ * (data/search/t2s.txt, 3,751 characters, made by scripts/gen-t2s): 發展
+ * finds 发展 and the other way round; where OpenCC maps a character that
+ * simplified text also uses (乾 → 干), a search finds both.
  *
  * Offsets given to FTS5 are byte offsets in the original text, so
  * highlight() and snippet() cut the text as it was stored.  Input that is
@@ -51,6 +54,12 @@
  * hands the string to this tokenizer in query mode, which gives the
  * substring semantics above.  A term that is only separators gives no
  * token, and FTS5 then finds nothing for it: leave such terms out.
+ * Tags.  Text that begins with SEARCH_TAGS_MARK (a control character, which
+ * ends a run anywhere else) is a list of words separated by spaces, each
+ * one token as it is, in both modes: the store indexes what searches
+ * filter on that way (r430104, d12, y2021) in a column of its own, which
+ * users' terms are kept out of.
+ *
  * Changing anything here changes the index: reindex after an upgrade.
  */
 #ifndef GK_SEARCH_TOKENIZER_H
@@ -61,6 +70,8 @@ struct sqlite3;
 
 /* The tokenizer's name, as in  tokenize = 'gk_cjk'. */
 #define SEARCH_TOKENIZER_NAME "gk_cjk"
+/* The first byte of a list of tags (see above). */
+#define SEARCH_TAGS_MARK '\x01'
 /* The token between two runs (never the text of any other token). */
 #define SEARCH_TOKEN_BREAK ","
 /* tflags bit of a token at the same position as the one before it (the

@@ -25,14 +25,20 @@ enum {
 	STORE_MORE_STMTS = 256
 };
 
+struct search_docs_copy;
+
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[STORE_CORE_STMTS];	/* sqlite.c's statements */
 	sqlite3_stmt *more[STORE_MORE_STMTS];	/* the other files' */
 	/* record lists and counts, one per filter shape (and order) */
 	sqlite3_stmt *filtered[4096];
-	/* searches, one per filter shape and purpose (sqlite-search.c) */
-	sqlite3_stmt *searches[512 * 6 * 2];
+	/* searches: the scan and the page rows' statement
+	 * (sqlite-search-query.c) */
+	sqlite3_stmt *searches[2];
+	/* what searches filter, facet and rank on, in memory
+	 * (sqlite-search-docs.c); NULL until the first search */
+	struct search_docs_copy *search_docs;
 	int depth;		/* transaction nesting */
 	int failed;		/* an inner level rolled back */
 };

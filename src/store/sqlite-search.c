@@ -1,19 +1,31 @@
 /* sqlite-search.c: the SQLite implementation of store-search.h — the
- * FTS5 index of records and catalog items, kept in step with every write,
- * and the searches over it (conventions in sqlite-int.h)
+ * FTS5 index of records and catalog items, kept in step with every write
+ * (searches over it are in sqlite-search-query.c; conventions in
+ * sqlite-int.h)
  *
- * Ranking is FTS5's BM25 with the title weighted 10, the body 1 and the
- * other fields (文号, 发布机构, element values, attachment names; for items
- * 依据 and 主体) 3, and a gentle boost for records published recently.
- * Searches are built per filter shape (as record lists are) so that the
- * planner can use the indexes.
+ * Each indexed row has three columns: the title, the body, and the other
+ * fields (文号, 发布机构, element values, attachment names; for items 依据
+ * and 主体), weighted differently by the ranking; search_docs carries
+ * what searches filter and facet on.
+ *
+ * Bulk loads (gongkai demo --records N) switch the per-write sync off with
+ * store_search_set_deferred() and rebuild once at the end: the rebuild
+ * drops and recreates the FTS5 table from its own definition, reads the
+ * records in one scan, lets FTS5 keep a large in-memory batch of terms,
+ * builds search_docs' secondary indexes after its rows (and their
+ * statistics, which searches' plans need), and merges the index into one
+ * segment, all in one transaction.
  */
 #include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sqlite-int.h"
+#include "../search/plaintext.h"
+#include "../search/tokenizer.h"
 #include "../util/buf.h"
 
 enum sstmt {
@@ -26,11 +38,17 @@ enum sstmt {
 	S_CATALOG,
 	S_ITEMS,
 	S_CATALOG_ITEMS_OF,
-	S_CLEAR_FTS,
 	S_CLEAR_DOCS,
-	S_ALL_RECORDS,
+	S_COUNT_RECORDS,
 	S_ALL_CATALOGS,
 	S_SIZE,
+	S_SCAN_RECORDS,
+	S_DEFINITIONS,
+	S_BUMP,
+	S_GONE_PUT,
+	S_GONE_CLEAR,
+	S_GONE_DROP,
+	S_NEW_EPOCH,
 	S__MAX
 };
 _Static_assert(SLOTS_SEARCH + S__MAX <= STORE_MORE_STMTS, "too many statements");
@@ -42,17 +60,18 @@ static const char *const ssql[S__MAX] = {
 		"FROM records WHERE id = ?",
 	[S_ATTS] = "SELECT name FROM attachments WHERE record_id = ?",
 	[S_FTS_DELETE] = "DELETE FROM search_fts WHERE rowid = ?",
-	[S_FTS_INSERT] = "INSERT INTO search_fts (rowid, title, body, meta) "
-		"VALUES (?, ?, ?, ?)",
+	[S_FTS_INSERT] = "INSERT INTO search_fts (rowid, title, body, meta, "
+		"tags) VALUES (?, ?, ?, ?, ?)",
 	[S_DOC_DELETE] = "DELETE FROM search_docs WHERE fts_rowid = ?",
 	[S_DOC_PUT] = "INSERT INTO search_docs (fts_rowid, kind, ref_id, "
 		"region_code, domain_id, unit_id, lineage, year, validity, public, "
-		"day, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+		"day, title, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		"(SELECT n FROM search_seq)) "
 		"ON CONFLICT (fts_rowid) DO UPDATE SET region_code = "
 		"excluded.region_code, domain_id = excluded.domain_id, unit_id = "
 		"excluded.unit_id, lineage = excluded.lineage, year = excluded.year, "
 		"validity = excluded.validity, public = excluded.public, day = "
-		"excluded.day, title = excluded.title",
+		"excluded.day, title = excluded.title, seq = excluded.seq",
 	[S_CATALOG] = "SELECT c.region_code, c.domain_id, c.status = 'published' "
 		"AND c.id = (SELECT c2.id FROM catalogs c2 WHERE c2.region_code = "
 		"c.region_code AND c2.domain_id = c.domain_id AND c2.status = "
@@ -62,12 +81,32 @@ static const char *const ssql[S__MAX] = {
 		"service_name, lineage FROM items WHERE catalog_id = ? AND level >= 2",
 	[S_CATALOG_ITEMS_OF] = "SELECT i.id FROM items i JOIN catalogs c ON "
 		"c.id = i.catalog_id WHERE c.region_code = ? AND c.domain_id = ?",
-	[S_CLEAR_FTS] = "DELETE FROM search_fts",
 	[S_CLEAR_DOCS] = "DELETE FROM search_docs",
-	[S_ALL_RECORDS] = "SELECT id FROM records ORDER BY id",
+	[S_COUNT_RECORDS] = "SELECT COUNT(*) FROM records",
 	[S_ALL_CATALOGS] = "SELECT id FROM catalogs WHERE status = 'published' "
 		"ORDER BY id",
 	[S_SIZE] = "SELECT (SELECT COUNT(*) FROM search_docs)",
+	/* S_RECORD's columns after the id, and the attachment names */
+	[S_SCAN_RECORDS] = "SELECT r.id, r.title, r.body_md, r.doc_no, "
+		"r.publisher, r.elements, r.region_code, r.domain_id, r.unit_id, "
+		"r.lineage, r.published_on, r.validity, r.status = 'published' AND "
+		"r.disclosure = 'active' AND r.deleted_at IS NULL, (SELECT "
+		"group_concat(name, char(10)) FROM (SELECT name FROM attachments "
+		"WHERE record_id = r.id ORDER BY seq)) FROM records r ORDER BY r.id",
+	/* what a rebuild drops and creates again: the FTS5 table (dropping
+	 * it is much faster than deleting its rows) and search_docs'
+	 * secondary indexes (built after the rows are in) */
+	/* the change numbers of 0008-search-changes.sql: one per sync */
+	[S_BUMP] = "UPDATE search_seq SET n = n + 1",
+	[S_GONE_PUT] = "INSERT INTO search_gone (fts_rowid, seq) VALUES (?, "
+		"(SELECT n FROM search_seq)) ON CONFLICT (fts_rowid) DO UPDATE "
+		"SET seq = excluded.seq",
+	[S_GONE_CLEAR] = "DELETE FROM search_gone",
+	[S_GONE_DROP] = "DELETE FROM search_gone WHERE fts_rowid = ?",
+	[S_NEW_EPOCH] = "UPDATE search_seq SET n = n + 1, epoch = epoch + 1",
+	[S_DEFINITIONS] = "SELECT type, name, sql FROM sqlite_master WHERE "
+		"(type = 'table' AND name = 'search_fts') OR (type = 'index' AND "
+		"tbl_name = 'search_docs' AND sql IS NOT NULL) ORDER BY type DESC, name",
 };
 
 static sqlite3_stmt *sprep(struct store *s, enum sstmt id)
@@ -125,89 +164,248 @@ static enum store_rc remove_row(struct store *s, int64_t rowid,
 	sqlite3_bind_int64(st, 1, rowid);
 	rc = run(s, st, err);
 	sqlite3_reset(st);
+	if (rc != STORE_OK || sqlite3_changes(s->db) == 0)
+		return rc;
+	/* searches' copies of search_docs learn that it left */
+	st = sprep(s, S_GONE_PUT);
+	sqlite3_bind_int64(st, 1, rowid);
+	rc = run(s, st, err);
+	sqlite3_reset(st);
 	return rc;
+}
+
+/* Put the search_docs row bound to 'st' (S_DOC_PUT) and forget that it
+ * ever left. */
+static enum store_rc put_doc(struct store *s, sqlite3_stmt *st, int64_t rowid,
+			     struct errors *err)
+{
+	enum store_rc rc = run(s, st, err);
+
+	sqlite3_reset(st);
+	if (rc != STORE_OK)
+		return rc;
+	st = sprep(s, S_GONE_DROP);
+	sqlite3_bind_int64(st, 1, rowid);
+	rc = run(s, st, err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* A new change number for what a sync is about to write. */
+static enum store_rc bump(struct store *s, struct errors *err)
+{
+	sqlite3_stmt *st = sprep(s, S_BUMP);
+	enum store_rc rc = run(s, st, err);
+
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* The tags of a row (tokenizer.h, "Tags"): its region and the regions
+ * above it (codes cut at 2, 4, 6, 9 and 12 digits, as the region filter's
+ * prefixes are), domain, year and unit; 0 for none.  Searches add them to
+ * their MATCH (sqlite-search-query.c). */
+static void row_tags(struct buf *b, const char *region, int64_t domain,
+		     int year, int64_t unit)
+{
+	static const size_t cut[] = { 2, 4, 6, 9, 12 };
+	size_t len = strlen(region);
+
+	buf_addch(b, SEARCH_TAGS_MARK);
+	for (size_t i = 0; i < sizeof(cut) / sizeof(cut[0]) && cut[i] <= len; i++)
+		buf_addf(b, " r%.*s", (int)cut[i], region);
+	if (domain > 0)
+		buf_addf(b, " d%lld", (long long)domain);
+	if (year > 0)
+		buf_addf(b, " y%d", year);
+	if (unit > 0)
+		buf_addf(b, " u%lld", (long long)unit);
+}
+
+/* Text for an indexed column: never read as tags. */
+static const char *column_text(const char *t, struct buf *b)
+{
+	if (!t || t[0] != SEARCH_TAGS_MARK)
+		return t;
+	buf_addch(b, ' ');
+	buf_adds(b, t);
+	return b->buf;
 }
 
 static enum store_rc insert_row(struct store *s, int64_t rowid,
 				const char *title, const char *body,
-				const char *meta, struct errors *err)
+				const char *meta, const char *tags,
+				struct errors *err)
 {
 	sqlite3_stmt *st = sprep(s, S_FTS_INSERT);
+	struct buf safe[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
 	enum store_rc rc;
 
 	sqlite3_bind_int64(st, 1, rowid);
-	bind_text(st, 2, title);
-	bind_text(st, 3, body);
-	bind_text(st, 4, meta);
+	bind_text(st, 2, column_text(title, &safe[0]));
+	bind_text(st, 3, column_text(body, &safe[1]));
+	bind_text(st, 4, column_text(meta, &safe[2]));
+	bind_text(st, 5, tags);
 	rc = run(s, st, err);
 	sqlite3_reset(st);
+	for (int i = 0; i < 3; i++)
+		buf_release(&safe[i]);
+	return rc;
+}
+
+/* --- deferred indexing --- */
+
+/* The stores whose writes leave the index alone until a rebuild.  A store
+ * has no room of its own for the flag (struct store is sqlite-int.h's), so
+ * it is kept here; the count makes the usual case (none) one atomic load. */
+#define MAX_DEFERRED 8
+static pthread_mutex_t deferred_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct store *deferred[MAX_DEFERRED];
+static atomic_int ndeferred;
+
+static bool is_deferred(struct store *s)
+{
+	bool found = false;
+
+	if (atomic_load_explicit(&ndeferred, memory_order_acquire) == 0)
+		return false;
+	pthread_mutex_lock(&deferred_lock);
+	for (int i = 0; i < MAX_DEFERRED && !found; i++)
+		found = deferred[i] == s;
+	pthread_mutex_unlock(&deferred_lock);
+	return found;
+}
+
+bool store_search_set_deferred(struct store *s, bool on)
+{
+	int free_slot = -1, at = -1;
+
+	pthread_mutex_lock(&deferred_lock);
+	for (int i = 0; i < MAX_DEFERRED; i++) {
+		if (deferred[i] == s)
+			at = i;
+		else if (!deferred[i] && free_slot < 0)
+			free_slot = i;
+	}
+	if (on && at < 0) {
+		if (free_slot < 0) {
+			pthread_mutex_unlock(&deferred_lock);
+			return false;
+		}
+		deferred[free_slot] = s;
+		atomic_fetch_add_explicit(&ndeferred, 1, memory_order_release);
+	} else if (!on && at >= 0) {
+		deferred[at] = NULL;
+		atomic_fetch_sub_explicit(&ndeferred, 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&deferred_lock);
+	return true;
+}
+
+/* --- records --- */
+
+/* A record as the index sees it (S_RECORD's columns). */
+struct indexed_record {
+	int64_t id;
+	const char *title, *body, *doc_no, *publisher, *elements, *region,
+		*lineage, *day, *validity;
+	int64_t domain, unit;
+	int pub;
+};
+
+/* Write the index rows of 'r': its text and its search_docs row.  'atts'
+ * holds the attachment names, each followed by a line end.  'fresh': the
+ * row is known to be absent (a rebuild), so there is nothing to remove. */
+static enum store_rc index_record(struct store *s, const struct indexed_record *r,
+				  const char *atts, bool fresh, struct errors *err)
+{
+	struct buf meta = BUF_INIT, tags = BUF_INIT, body = BUF_INIT;
+	int64_t rowid = r->id * 2;
+	int year = atoi(r->day);
+	sqlite3_stmt *st;
+	enum store_rc rc;
+
+	buf_adds(&meta, r->doc_no);
+	buf_addch(&meta, '\n');
+	buf_adds(&meta, r->publisher);
+	buf_addch(&meta, '\n');
+	element_values(r->elements, &meta);
+	if (atts)
+		buf_adds(&meta, atts);
+	row_tags(&tags, r->region, r->domain, year, r->unit);
+	/* the body as the page shows it, not its Markdown */
+	markdown_plain_text(r->body, &body);
+	if ((!fresh && (rc = remove_row(s, rowid, err)) != STORE_OK) ||
+	    (rc = insert_row(s, rowid, r->title, body.buf ? body.buf : "",
+			     meta.buf, tags.buf, err)) != STORE_OK)
+		goto out;
+	st = sprep(s, S_DOC_PUT);
+	sqlite3_bind_int64(st, 1, rowid);
+	bind_text(st, 2, "record");
+	sqlite3_bind_int64(st, 3, r->id);
+	bind_text(st, 4, r->region);
+	sqlite3_bind_int64(st, 5, r->domain);
+	sqlite3_bind_int64(st, 6, r->unit);
+	bind_text(st, 7, r->lineage);
+	if (year > 0)
+		sqlite3_bind_int(st, 8, year);
+	bind_text(st, 9, r->validity);
+	sqlite3_bind_int(st, 10, r->pub);
+	bind_text(st, 11, r->day);
+	bind_text(st, 12, r->title);
+	rc = put_doc(s, st, rowid, err);
+out:
+	buf_release(&meta);
+	buf_release(&tags);
+	buf_release(&body);
 	return rc;
 }
 
 enum store_rc store_search_sync_record(struct store *s, int64_t id,
 				       struct errors *err)
 {
-	sqlite3_stmt *st = sprep(s, S_RECORD);
+	sqlite3_stmt *st;
 	struct arena a = ARENA_INIT;
-	struct buf meta = BUF_INIT;
-	int64_t rowid = id * 2;
-	const char *title, *body, *region, *lineage, *day, *validity;
-	int64_t domain, unit;
-	int pub, year;
+	struct buf atts = BUF_INIT;
+	struct indexed_record r;
 	enum store_rc rc;
 
+	if (is_deferred(s))
+		return STORE_OK;
+	if ((rc = bump(s, err)) != STORE_OK)
+		return rc;
+	st = sprep(s, S_RECORD);
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_reset(st);
-		rc = remove_row(s, rowid, err);
+		rc = remove_row(s, id * 2, err);
 		goto out;
 	}
-	title = col_text0(st, 0, &a);
-	body = col_text0(st, 1, &a);
-	buf_adds(&meta, (const char *)sqlite3_column_text(st, 2));
-	buf_addch(&meta, '\n');
-	buf_adds(&meta, (const char *)sqlite3_column_text(st, 3));
-	buf_addch(&meta, '\n');
-	element_values((const char *)sqlite3_column_text(st, 4), &meta);
-	region = col_text0(st, 5, &a);
-	domain = sqlite3_column_int64(st, 6);
-	unit = sqlite3_column_int64(st, 7);
-	lineage = col_text0(st, 8, &a);
-	day = col_text0(st, 9, &a);
-	validity = col_text0(st, 10, &a);
-	pub = sqlite3_column_int(st, 11);
+	r.id = id;
+	r.title = col_text0(st, 0, &a);
+	r.body = col_text0(st, 1, &a);
+	r.doc_no = col_text0(st, 2, &a);
+	r.publisher = col_text0(st, 3, &a);
+	r.elements = col_text0(st, 4, &a);
+	r.region = col_text0(st, 5, &a);
+	r.domain = sqlite3_column_int64(st, 6);
+	r.unit = sqlite3_column_int64(st, 7);
+	r.lineage = col_text0(st, 8, &a);
+	r.day = col_text0(st, 9, &a);
+	r.validity = col_text0(st, 10, &a);
+	r.pub = sqlite3_column_int(st, 11);
 	sqlite3_reset(st);
-	year = atoi(day);
 
 	st = sprep(s, S_ATTS);
 	sqlite3_bind_int64(st, 1, id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		buf_adds(&meta, (const char *)sqlite3_column_text(st, 0));
-		buf_addch(&meta, '\n');
+		buf_adds(&atts, (const char *)sqlite3_column_text(st, 0));
+		buf_addch(&atts, '\n');
 	}
 	sqlite3_reset(st);
-
-	if ((rc = remove_row(s, rowid, err)) != STORE_OK ||
-	    (rc = insert_row(s, rowid, title, body, meta.buf, err)) != STORE_OK)
-		goto out;
-	st = sprep(s, S_DOC_PUT);
-	sqlite3_bind_int64(st, 1, rowid);
-	bind_text(st, 2, "record");
-	sqlite3_bind_int64(st, 3, id);
-	bind_text(st, 4, region);
-	sqlite3_bind_int64(st, 5, domain);
-	sqlite3_bind_int64(st, 6, unit);
-	bind_text(st, 7, lineage);
-	if (year > 0)
-		sqlite3_bind_int(st, 8, year);
-	bind_text(st, 9, validity);
-	sqlite3_bind_int(st, 10, pub);
-	bind_text(st, 11, day);
-	bind_text(st, 12, title);
-	rc = run(s, st, err);
-	sqlite3_reset(st);
+	rc = index_record(s, &r, atts.buf, false, err);
 out:
-	buf_release(&meta);
+	buf_release(&atts);
 	arena_release(&a);
 	return rc;
 }
@@ -251,7 +449,7 @@ static enum store_rc sync_items(struct store *s, int64_t cat, bool keep,
 	sqlite3_reset(st);
 	for (size_t i = 0; i < n && rc == STORE_OK; i++) {
 		int64_t rowid = v[i].id * 2 + 1;
-		struct buf body = BUF_INIT, meta = BUF_INIT;
+		struct buf body = BUF_INIT, meta = BUF_INIT, tags = BUF_INIT;
 
 		rc = remove_row(s, rowid, err);
 		if (rc == STORE_OK && keep) {
@@ -259,7 +457,9 @@ static enum store_rc sync_items(struct store *s, int64_t cat, bool keep,
 			buf_adds(&body, v[i].basis);
 			buf_addf(&meta, "%s\n%s\n%s", v[i].subject, v[i].tl,
 				 v[i].service);
-			rc = insert_row(s, rowid, v[i].name, body.buf, meta.buf, err);
+			row_tags(&tags, region, domain, 0, 0);
+			rc = insert_row(s, rowid, v[i].name, body.buf, meta.buf,
+					tags.buf, err);
 			if (rc == STORE_OK) {
 				st = sprep(s, S_DOC_PUT);
 				sqlite3_bind_int64(st, 1, rowid);
@@ -271,19 +471,19 @@ static enum store_rc sync_items(struct store *s, int64_t cat, bool keep,
 				sqlite3_bind_int(st, 10, 1);
 				bind_text(st, 11, "");
 				bind_text(st, 12, v[i].name);
-				rc = run(s, st, err);
-				sqlite3_reset(st);
+				rc = put_doc(s, st, rowid, err);
 			}
 		}
 		buf_release(&body);
 		buf_release(&meta);
+		buf_release(&tags);
 	}
 	arena_release(&a);
 	return rc;
 }
 
-enum store_rc store_search_sync_catalog(struct store *s, int64_t id,
-					struct errors *err)
+static enum store_rc sync_catalog(struct store *s, int64_t id,
+				  struct errors *err)
 {
 	sqlite3_stmt *st = sprep(s, S_CATALOG);
 	struct arena a = ARENA_INIT;
@@ -334,6 +534,18 @@ out:
 	return rc;
 }
 
+enum store_rc store_search_sync_catalog(struct store *s, int64_t id,
+					struct errors *err)
+{
+	enum store_rc rc;
+
+	if (is_deferred(s))
+		return STORE_OK;
+	if ((rc = bump(s, err)) != STORE_OK)
+		return rc;
+	return sync_catalog(s, id, err);
+}
+
 static enum store_rc ids_of(struct store *s, enum sstmt which, struct arena *a,
 			    int64_t **out, size_t *n)
 {
@@ -359,37 +571,174 @@ static enum store_rc ids_of(struct store *s, enum sstmt which, struct arena *a,
 	return STORE_OK;
 }
 
+/* FTS5 settings during a rebuild: a large in-memory batch of terms
+ * before each write of a segment (the default is 1 MB), no merging while
+ * the rows go in, then one merge into a single segment ('optimize').  The
+ * settings are stored in the table, so they are set back afterwards. */
+#define REBUILD_HASHSIZE (128 * 1024 * 1024)
+#define DEFAULT_HASHSIZE (1024 * 1024)
+#define DEFAULT_AUTOMERGE 4
+
+static int fts_config(struct store *s, const char *key, int value,
+		      struct errors *err)
+{
+	char sql[160];
+
+	snprintf(sql, sizeof(sql), "INSERT INTO search_fts (search_fts, rank) "
+		 "VALUES ('%s', %d)", key, value);
+	return exec_plain(s, sql, err);
+}
+
+/* Empty the index: drop search_fts and create it again from its stored
+ * definition, empty search_docs and drop its secondary indexes, whose
+ * definitions (to build them again) are left in *idx, *nidx. */
+static enum store_rc clear_index(struct store *s, struct arena *a,
+				 const char ***idx, size_t *nidx,
+				 struct errors *err)
+{
+	sqlite3_stmt *st = sprep(s, S_DEFINITIONS);
+	const char *fts = NULL, **defs, **names;
+	size_t n = 0;
+	enum store_rc rc = STORE_OK;
+
+	defs = arena_alloc(a, 64 * sizeof(*defs));
+	names = arena_alloc(a, 64 * sizeof(*names));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+
+		if (!strcmp(type, "table"))
+			fts = col_text0(st, 2, a);
+		else if (n < 64) {
+			names[n] = col_text0(st, 1, a);
+			defs[n++] = col_text0(st, 2, a);
+		}
+	}
+	sqlite3_reset(st);
+	if (!fts) {
+		errors_addf(err, "全文索引表不存在（数据库结构不完整）");
+		return STORE_ERROR;
+	}
+	if (exec_plain(s, "DROP TABLE search_fts", err) ||
+	    exec_plain(s, fts, err) ||
+	    (rc = run(s, sprep(s, S_CLEAR_DOCS), err)) != STORE_OK)
+		return rc == STORE_OK ? STORE_ERROR : rc;
+	for (size_t i = 0; i < n; i++) {
+		struct buf drop = BUF_INIT;
+
+		buf_addf(&drop, "DROP INDEX \"%s\"", names[i]);
+		if (exec_plain(s, drop.buf, err)) {
+			buf_release(&drop);
+			return STORE_ERROR;
+		}
+		buf_release(&drop);
+	}
+	*idx = defs;
+	*nidx = n;
+	return STORE_OK;
+}
+
+/* Index every record in one scan of the table. */
+static enum store_rc index_all_records(struct store *s,
+				       void (*progress)(void *arg, int64_t done,
+							int64_t total),
+				       void *arg, int64_t total,
+				       struct errors *err)
+{
+	sqlite3_stmt *st = sprep(s, S_SCAN_RECORDS);
+	struct buf atts = BUF_INIT;
+	enum store_rc rc = STORE_OK;
+	int64_t done = 0;
+	int step;
+
+#define TEXT(i) (sqlite3_column_text(st, i) ? \
+		 (const char *)sqlite3_column_text(st, i) : "")
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct indexed_record r;
+
+		r.id = sqlite3_column_int64(st, 0);
+		r.title = TEXT(1);
+		r.body = TEXT(2);
+		r.doc_no = TEXT(3);
+		r.publisher = TEXT(4);
+		r.elements = TEXT(5);
+		r.region = TEXT(6);
+		r.domain = sqlite3_column_int64(st, 7);
+		r.unit = sqlite3_column_int64(st, 8);
+		r.lineage = TEXT(9);
+		r.day = TEXT(10);
+		r.validity = TEXT(11);
+		r.pub = sqlite3_column_int(st, 12);
+		buf_reset(&atts);
+		if (sqlite3_column_type(st, 13) != SQLITE_NULL) {
+			buf_adds(&atts, TEXT(13));
+			buf_addch(&atts, '\n');
+		}
+		if ((rc = index_record(s, &r, atts.buf, true, err)) != STORE_OK)
+			break;
+		done++;
+		if (progress && (done % 4096 == 0 || done == total))
+			progress(arg, done, total);
+	}
+#undef TEXT
+	if (rc == STORE_OK && step != SQLITE_DONE)
+		rc = db_error(s, err);
+	sqlite3_reset(st);
+	buf_release(&atts);
+	return rc;
+}
+
 enum store_rc store_search_reindex(struct store *s,
 				   void (*progress)(void *arg, int64_t done,
 						    int64_t total),
 				   void *arg, struct errors *err)
 {
 	struct arena a = ARENA_INIT;
-	int64_t *recs, *cats;
-	size_t nrecs, ncats;
+	sqlite3_stmt *st;
+	int64_t *cats, nrecs;
+	const char **idx = NULL;
+	size_t ncats, nidx = 0;
 	enum store_rc rc;
 
 	if ((rc = store_begin(s, err)) != STORE_OK)
 		return rc;
-	if ((rc = run(s, sprep(s, S_CLEAR_FTS), err)) != STORE_OK ||
-	    (rc = run(s, sprep(s, S_CLEAR_DOCS), err)) != STORE_OK)
+	if ((rc = clear_index(s, &a, &idx, &nidx, err)) != STORE_OK)
 		goto fail;
-	ids_of(s, S_ALL_RECORDS, &a, &recs, &nrecs);
+	/* a new epoch: searches read their copy of search_docs anew */
+	if ((rc = run(s, sprep(s, S_NEW_EPOCH), err)) != STORE_OK ||
+	    (rc = run(s, sprep(s, S_GONE_CLEAR), err)) != STORE_OK)
+		goto fail;
+	if (fts_config(s, "hashsize", REBUILD_HASHSIZE, err) ||
+	    fts_config(s, "automerge", 0, err))
+		goto fail;
+	st = sprep(s, S_COUNT_RECORDS);
+	nrecs = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
 	ids_of(s, S_ALL_CATALOGS, &a, &cats, &ncats);
-	for (size_t i = 0; i < nrecs; i++) {
-		if ((rc = store_search_sync_record(s, recs[i], err)) != STORE_OK)
-			goto fail;
-		if (progress && (i % 1000 == 0 || i + 1 == nrecs))
-			progress(arg, (int64_t)i + 1, (int64_t)(nrecs + ncats));
-	}
+	if ((rc = index_all_records(s, progress, arg, nrecs + (int64_t)ncats,
+				    err)) != STORE_OK)
+		goto fail;
 	for (size_t i = 0; i < ncats; i++) {
-		rc = store_search_sync_catalog(s, cats[i], err);
+		rc = sync_catalog(s, cats[i], err);
 		if (rc != STORE_OK && rc != STORE_NOTFOUND)
 			goto fail;
 		if (progress)
-			progress(arg, (int64_t)(nrecs + i + 1),
-				 (int64_t)(nrecs + ncats));
+			progress(arg, nrecs + (int64_t)i + 1,
+				 nrecs + (int64_t)ncats);
 	}
+	rc = STORE_OK;
+	for (size_t i = 0; i < nidx; i++)
+		if (exec_plain(s, idx[i], err))
+			goto fail;
+	/* statistics of search_docs' indexes (sqlite_stat1): without them the
+	 * planner guesses that "public = 1" picks a handful of rows and runs
+	 * the MATCH once per row of search_docs instead of once */
+	if (exec_plain(s, "ANALYZE search_docs", err))
+		goto fail;
+	if (exec_plain(s, "INSERT INTO search_fts (search_fts) VALUES "
+		       "('optimize')", err) ||
+	    fts_config(s, "hashsize", DEFAULT_HASHSIZE, err) ||
+	    fts_config(s, "automerge", DEFAULT_AUTOMERGE, err))
+		goto fail;
 	arena_release(&a);
 	return store_commit(s, err);
 fail:
@@ -412,233 +761,6 @@ enum store_rc store_search_size(struct store *s, int64_t *rows, int64_t *bytes)
 		if (sqlite3_step(q) == SQLITE_ROW)
 			*bytes = sqlite3_column_int64(q, 0);
 		sqlite3_finalize(q);
-	}
-	return STORE_OK;
-}
-
-/* --- searching --- */
-
-/* The WHERE conditions of a search's filter shape (bits of 'mask'). */
-static const char *const conds[] = {
-	"AND d.public = 1 ",				/* 1 */
-	"AND d.unit_id = :unit ",			/* 2 */
-	"AND d.region_code LIKE :region || '%' ",	/* 4 */
-	"AND d.domain_id = :domain ",			/* 8 */
-	"AND d.lineage = :lineage ",			/* 16 */
-	"AND d.year >= :yfrom ",			/* 32 */
-	"AND d.year <= :yto ",				/* 64 */
-	"AND d.validity = :validity ",			/* 128 */
-	"AND d.kind = :kind ",				/* 256 */
-};
-#define NCONDS (sizeof(conds) / sizeof(conds[0]))
-
-static unsigned mask_of(const struct search_params *p)
-{
-	return (unsigned)p->public_only | (p->unit_id != 0) << 1 |
-		(p->region != NULL) << 2 | (p->domain_id != 0) << 3 |
-		(p->lineage != NULL) << 4 | (p->year_from > 0) << 5 |
-		(p->year_to > 0) << 6 | (p->validity >= 0) << 7 |
-		(p->kind != SEARCH_ANY) << 8;
-}
-
-enum purpose { P_HITS, P_COUNT, P_FACET_REGION, P_FACET_DOMAIN, P_FACET_UNIT,
-	       P_FACET_YEAR, P__MAX };
-
-static sqlite3_stmt *search_stmt(struct store *s, const struct search_params *p,
-				 enum purpose what, struct errors *err)
-{
-	static const char *const validity[] = { "valid", "expired", "repealed" };
-	unsigned mask = mask_of(p);
-	/* one cached statement per filter shape, purpose and (for hits)
-	 * order: the SQL differs only by those */
-	int slot = ((int)mask * P__MAX + what) * 2 +
-		(what == P_HITS && p->order == SEARCH_BY_DATE);
-	sqlite3_stmt *st = s->searches[slot];
-	struct buf sql = BUF_INIT;
-
-	if (st) {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-		goto bind;
-	}
-	switch (what) {
-	case P_HITS:
-		buf_adds(&sql, "SELECT d.kind, d.ref_id, d.title, d.region_code, "
-			 "d.domain_id, d.unit_id, d.day, bm25(search_fts, 10.0, 1.0, "
-			 "3.0) AS score, highlight(search_fts, 0, char(2), char(3)), "
-			 "snippet(search_fts, 1, char(2), char(3), '…', 24) ");
-		break;
-	case P_COUNT:
-		buf_adds(&sql, "SELECT COUNT(*) ");
-		break;
-	case P_FACET_REGION:
-		buf_adds(&sql, "SELECT d.region_code, COUNT(*) ");
-		break;
-	case P_FACET_DOMAIN:
-		buf_adds(&sql, "SELECT d.domain_id, COUNT(*) ");
-		break;
-	case P_FACET_UNIT:
-		buf_adds(&sql, "SELECT d.unit_id, COUNT(*) ");
-		break;
-	case P_FACET_YEAR:
-		buf_adds(&sql, "SELECT d.year, COUNT(*) ");
-		break;
-	case P__MAX:
-		break;
-	}
-	buf_adds(&sql, "FROM search_fts JOIN search_docs d ON d.fts_rowid = "
-		 "search_fts.rowid WHERE search_fts MATCH :match ");
-	for (size_t i = 0; i < NCONDS; i++)
-		if (mask & (1u << i))
-			buf_adds(&sql, conds[i]);
-	switch (what) {
-	case P_HITS:
-		if (p->order == SEARCH_BY_DATE)
-			buf_adds(&sql, "ORDER BY d.day DESC, score LIMIT :limit "
-				 "OFFSET :offset");
-		else
-			buf_adds(&sql, "ORDER BY score * (CASE WHEN d.day >= :recent "
-				 "THEN 1.15 ELSE 1.0 END) LIMIT :limit OFFSET :offset");
-		break;
-	case P_FACET_REGION:
-	case P_FACET_DOMAIN:
-	case P_FACET_UNIT:
-	case P_FACET_YEAR:
-		buf_adds(&sql, "GROUP BY 1 ORDER BY 2 DESC LIMIT 50");
-		break;
-	default:
-		break;
-	}
-	if (sqlite3_prepare_v3(s->db, sql.buf, -1, SQLITE_PREPARE_PERSISTENT,
-			       &s->searches[slot], NULL) != SQLITE_OK) {
-		errors_addf(err, "搜索失败：%s", sqlite3_errmsg(s->db));
-		buf_release(&sql);
-		return NULL;
-	}
-	buf_release(&sql);
-	st = s->searches[slot];
-bind:
-#define BIND_TEXT(name, v) bind_text(st, sqlite3_bind_parameter_index(st, name), v)
-#define BIND_INT(name, v) sqlite3_bind_int64(st, \
-		sqlite3_bind_parameter_index(st, name), v)
-	BIND_TEXT(":match", p->match);
-	if (mask & 2)
-		BIND_INT(":unit", p->unit_id);
-	if (mask & 4)
-		BIND_TEXT(":region", p->region);
-	if (mask & 8)
-		BIND_INT(":domain", p->domain_id);
-	if (mask & 16)
-		BIND_TEXT(":lineage", p->lineage);
-	if (mask & 32)
-		BIND_INT(":yfrom", p->year_from);
-	if (mask & 64)
-		BIND_INT(":yto", p->year_to);
-	if (mask & 128)
-		BIND_TEXT(":validity", validity[p->validity % 3]);
-	if (mask & 256)
-		BIND_TEXT(":kind", p->kind == SEARCH_RECORDS ? "record" : "item");
-	if (what == P_HITS) {
-		BIND_INT(":limit", p->limit > 0 ? p->limit : 20);
-		BIND_INT(":offset", p->offset > 0 ? p->offset : 0);
-		BIND_TEXT(":recent", p->recent_since ? p->recent_since : "9999");
-	}
-#undef BIND_TEXT
-#undef BIND_INT
-	return st;
-}
-
-static enum store_rc facet(struct store *s, const struct search_params *p,
-			   enum purpose what, struct arena *a,
-			   struct search_facet **out, size_t *n,
-			   struct errors *err)
-{
-	sqlite3_stmt *st = search_stmt(s, p, what, err);
-	struct search_facet *v;
-	size_t cnt = 0;
-
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return STORE_ERROR;
-	v = arena_alloc(a, 50 * sizeof(*v));
-	while (sqlite3_step(st) == SQLITE_ROW && cnt < 50) {
-		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-			continue;
-		v[cnt].key = col_text0(st, 0, a);
-		v[cnt].count = sqlite3_column_int64(st, 1);
-		cnt++;
-	}
-	sqlite3_reset(st);
-	*out = v;
-	*n = cnt;
-	return STORE_OK;
-}
-
-enum store_rc store_search(struct store *s, const struct search_params *p,
-			   struct arena *a, struct search_hit **hits,
-			   size_t *n, int64_t *total, struct search_facets *facets,
-			   struct errors *err)
-{
-	sqlite3_stmt *st;
-	struct search_hit *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-
-	*hits = NULL;
-	*n = 0;
-	*total = 0;
-	st = search_stmt(s, p, P_COUNT, err);
-	if (!st)
-		return STORE_ERROR;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		errors_addf(err, "搜索失败：查询无法执行");
-		return STORE_ERROR;
-	}
-	st = search_stmt(s, p, P_HITS, err);
-	if (!st)
-		return STORE_ERROR;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (cnt == cap) {
-			struct search_hit *bigger;
-
-			cap = cap ? 2 * cap : 32;
-			bigger = arena_alloc(a, cap * sizeof(*bigger));
-			if (cnt)
-				memcpy(bigger, v, cnt * sizeof(*v));
-			v = bigger;
-		}
-		v[cnt].kind = !strcmp((const char *)sqlite3_column_text(st, 0),
-				      "record") ? SEARCH_RECORDS : SEARCH_ITEMS;
-		v[cnt].ref_id = sqlite3_column_int64(st, 1);
-		v[cnt].title = col_text0(st, 2, a);
-		v[cnt].region_code = col_text0(st, 3, a);
-		v[cnt].domain_id = sqlite3_column_int64(st, 4);
-		v[cnt].unit_id = sqlite3_column_int64(st, 5);
-		v[cnt].day = col_text0(st, 6, a);
-		v[cnt].score = sqlite3_column_double(st, 7);
-		v[cnt].title_marked = col_text0(st, 8, a);
-		v[cnt].snippet = col_text0(st, 9, a);
-		cnt++;
-	}
-	sqlite3_reset(st);
-	*hits = v;
-	*n = cnt;
-	if (facets) {
-		memset(facets, 0, sizeof(*facets));
-		if (facet(s, p, P_FACET_REGION, a, &facets->region,
-			  &facets->nregion, err) != STORE_OK ||
-		    facet(s, p, P_FACET_DOMAIN, a, &facets->domain,
-			  &facets->ndomain, err) != STORE_OK ||
-		    facet(s, p, P_FACET_UNIT, a, &facets->unit, &facets->nunit,
-			  err) != STORE_OK ||
-		    facet(s, p, P_FACET_YEAR, a, &facets->year, &facets->nyear,
-			  err) != STORE_OK)
-			return STORE_ERROR;
 	}
 	return STORE_OK;
 }

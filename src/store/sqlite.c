@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "migrations.h"
+#include "sqlite-search-rank.h"
 #include "sqlite-int.h"
 #include "../search/tokenizer.h"
 #include "../util/buf.h"
@@ -335,7 +336,8 @@ struct store *store_open(const char *path, enum store_open_mode mode,
 	sqlite3_busy_timeout(s->db, 5000);
 	/* the full-text index's tokenizer, on every connection: writes to
 	 * records update the index (sqlite-search.c) */
-	if (search_tokenizer_register(s->db) != SQLITE_OK) {
+	if (search_tokenizer_register(s->db) != SQLITE_OK ||
+	    search_rank_register(s->db) != SQLITE_OK) {
 		errors_addf(err, "无法启用中文全文检索（SQLite 缺少 FTS5）");
 		goto fail;
 	}
@@ -386,9 +388,14 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->filtered[i]);
 	for (size_t i = 0; i < sizeof(s->searches) / sizeof(s->searches[0]); i++)
 		sqlite3_finalize(s->searches[i]);
+	search_docs_free(s->search_docs);
 	sqlite3_close(s->db);
 	free(s);
 }
+
+/* The last migration after which the full-text index must be rebuilt
+ * (0008-search-fast.sql recreates search_fts with its tags column). */
+#define SEARCH_INDEX_FORMAT 8
 
 enum store_rc store_migrate(struct store *s, struct errors *err)
 {
@@ -430,6 +437,11 @@ enum store_rc store_migrate(struct store *s, struct errors *err)
 	}
 	if (exec_plain(s, "COMMIT", err))
 		goto fail;
+	/* a migration that changes how the index is built leaves it empty:
+	 * an older database is indexed again (a new one has nothing yet) */
+	if (have > 0 && have < SEARCH_INDEX_FORMAT &&
+	    store_schema_known() >= SEARCH_INDEX_FORMAT)
+		return store_search_reindex(s, NULL, NULL, err);
 	return STORE_OK;
 fail_db:
 	db_error(s, err);

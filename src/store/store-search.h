@@ -63,11 +63,19 @@ enum store_rc store_search_sync_record(struct store *s, int64_t id,
  * published one of its region and domain). */
 enum store_rc store_search_sync_catalog(struct store *s, int64_t id,
 					struct errors *err);
-/* Rebuild the whole index; 'progress' (may be NULL) is told done/total. */
+/* Rebuild the whole index in one transaction; 'progress' (may be NULL) is
+ * told done/total.  It drops and recreates the FTS5 table and merges it
+ * into one segment at the end, so it also serves after a bulk load. */
 enum store_rc store_search_reindex(struct store *s,
 				   void (*progress)(void *arg, int64_t done,
 						    int64_t total),
 				   void *arg, struct errors *err);
+/* Bulk loads: while deferred, store_search_sync_record() and
+ * store_search_sync_catalog() on 's' do nothing, so the index no longer
+ * follows the data until store_search_reindex() (which works either way).
+ * Switch it off again before closing 's'.  Returns false only when too
+ * many stores are deferred at once (8). */
+bool store_search_set_deferred(struct store *s, bool on);
 /* Rows in the index, and the bytes its tables take. */
 enum store_rc store_search_size(struct store *s, int64_t *rows,
 				int64_t *bytes);

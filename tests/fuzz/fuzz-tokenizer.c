@@ -220,6 +220,29 @@ static void through_fts5(const char *text, size_t n, size_t qtokens)
 	sqlite3_reset(st_raw);
 }
 
+/* Text that starts with SEARCH_TAGS_MARK: its words, as they are, in
+ * both modes (tokenizer.h, "Tags"). */
+static int collect_tag(void *ctx, int flags, const char *tok, int ntok,
+		       int start, int end)
+{
+	const char *text = ctx;
+
+	if (flags || ntok < 1 || start < 1 || end - start != ntok ||
+	    tok != text + start || memchr(tok, ' ', (size_t)ntok))
+		FAIL("tag token %d bytes at %d-%d, flags %d", ntok, start, end,
+		     flags);
+	return 0;
+}
+
+static void check_tags(const char *text, size_t size)
+{
+	if (search_tokenize(text, (int)size, SEARCH_TOKENIZE_DOCUMENT,
+			    collect_tag, (void *)text) ||
+	    search_tokenize(text, (int)size, SEARCH_TOKENIZE_QUERY,
+			    collect_tag, (void *)text))
+		FAIL("tokenizing tags failed");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -232,6 +255,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (!db)
 		db_open();
+	if (size > 0 && text[0] == SEARCH_TAGS_MARK) {
+		check_tags(text, size);
+		return 0;
+	}
 	d.size = q.size = (int)size;
 	if (search_tokenize(text, (int)size, SEARCH_TOKENIZE_DOCUMENT,
 			    collect, &d) ||

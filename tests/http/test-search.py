@@ -126,12 +126,23 @@ def body(srv, db, tmp):
         w.writerow(["标题", "发布日期", "正文"])
         w.writerow(["麓谷街道鳌山寺社区困难群众临时救助公示", "2026-11-20",
                     "经审核，同意给予临时救助。"])
+    def count(query):
+        st, h, b = srv.get("/api/v1/search?" + query)
+        j = json.loads(b)
+        return j["total"], {f["key"]: f["count"] for f in
+                            j["facets"]["region"]}
+    filtered = "q=" + q("困难群众") + "&region=430104&year=2026"
+    before, before_facets = count(filtered)
     r = subprocess.run([BIN, "--db", db, "record", "import", path, "--item",
                         str(item["id"])], capture_output=True, text=True)
     check("import a record while serving", r.returncode == 0, r.stderr[-300:])
     st, h, b = srv.get("/api/v1/search?q=" + q("鳌山寺"))
     j = json.loads(b)
     check("a new record is found at once", j["total"] == 1, str(j["total"]))
+    after, after_facets = count(filtered)
+    check("a filtered search and its facets count it at once",
+          after == before + 1 and sum(after_facets.values()) ==
+          sum(before_facets.values()) + 1, f"{before} → {after}")
     if j["total"] == 1:
         rid = j["hits"][0]["id"]
         r = subprocess.run([BIN, "--db", db, "record", "withdraw", str(rid)],
@@ -139,6 +150,16 @@ def body(srv, db, tmp):
         st, h, b = srv.get("/api/v1/search?q=" + q("鳌山寺"))
         check("a withdrawn record is not found", r.returncode == 0 and
               json.loads(b)["total"] == 0, r.stderr[-200:])
+        check("a filtered search no longer counts it",
+              count(filtered)[0] == before, str(count(filtered)[0]))
+    # a rebuild while serving: the servers' copies are read anew
+    common = "q=" + q("公开") + "&region=430104"
+    total = count(common)[0]
+    r = subprocess.run([BIN, "--db", db, "search", "reindex"],
+                       capture_output=True, text=True)
+    check("search reindex while serving", r.returncode == 0, r.stderr[-300:])
+    check("the same answers after a rebuild", count(common)[0] == total,
+          f"{total} → {count(common)[0]}")
 
 
 if __name__ == "__main__":

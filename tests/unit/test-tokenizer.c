@@ -273,6 +273,21 @@ TEST(test_match__full_width_folded)
 	sqlite3_close(db);
 }
 
+TEST(test_match__traditional_folded)
+{
+	sqlite3 *db = db_new();
+
+	add(db, 1, "發展和改革委員會", "", -1);
+	add(db, 2, "发展和改革委员会", "", -1);
+	add(db, 3, "头发", "理髮", -1);
+	CHECK_STR(find(db, "发展"), "1,2");
+	CHECK_STR(find(db, "發展"), "1,2");
+	CHECK_STR(find(db, "改革委員會"), "1,2");
+	CHECK_STR(find(db, "髮"), "1,2,3");	/* 髮, 發 and 发 are all 发 */
+	CHECK_STR(find(db, "理发"), "3");
+	sqlite3_close(db);
+}
+
 TEST(test_match__latin_and_digits)
 {
 	sqlite3 *db = db_new();
@@ -408,6 +423,36 @@ static size_t below(size_t n)
 	return (size_t)(rnd() % n);
 }
 
+/* Traditional → simplified as data/search/t2s.txt says, read here from the
+ * file (the tokenizer has its embedded copy). */
+static uint32_t *ref_t2s;	/* by code point below 0x110000, 0: none */
+
+static void ref_t2s_load(void)
+{
+	FILE *fp = fopen("data/search/t2s.txt", "rb");
+	char line[64];
+
+	ref_t2s = calloc(0x110000, sizeof(*ref_t2s));
+	if (!fp) {
+		T_FAIL("cannot read data/search/t2s.txt");
+		return;
+	}
+	while (fgets(line, sizeof(line), fp)) {
+		const char *p = line;
+		uint32_t from, to;
+
+		if (line[0] == '#')
+			continue;
+		from = utf8_next(&p);
+		if (*p++ != ' ')
+			continue;
+		to = utf8_next(&p);
+		if (from < 0x110000)
+			ref_t2s[from] = to;
+	}
+	fclose(fp);
+}
+
 /* The reference folding, kept apart from the tokenizer on purpose: it only
  * knows the characters the generated corpus uses (checked below). */
 static uint32_t ref_fold(uint32_t c)
@@ -418,6 +463,8 @@ static uint32_t ref_fold(uint32_t c)
 		c = ' ';
 	if (c >= 'A' && c <= 'Z')
 		c += 'a' - 'A';
+	if (ref_t2s && c < 0x110000 && ref_t2s[c])
+		c = ref_t2s[c];
 	return c;
 }
 
@@ -770,6 +817,7 @@ TEST(test_property__substrings)
 	const char *from;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ref_t2s_load();
 	from = words_load(&c);
 	c.ndoc = NDOC;
 	c.f = calloc(2 * NDOC, sizeof(*c.f));
@@ -934,6 +982,8 @@ TEST(test_property__substrings)
 	free(want);
 	free(got);
 	free(seen);
+	free(ref_t2s);
+	ref_t2s = NULL;
 	corpus_release(&c);
 }
 
@@ -947,6 +997,7 @@ T_MAIN(T(test_tokens__document_unigrams_and_colocated_bigrams),
        T(test_match__no_token_spans_punctuation),
        T(test_match__not_across_fields),
        T(test_match__full_width_folded),
+       T(test_match__traditional_folded),
        T(test_match__latin_and_digits),
        T(test_match__beyond_the_basic_block),
        T(test_match__kangxi_radicals_and_invisible_marks),
