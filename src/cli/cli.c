@@ -21,6 +21,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_search,
 	&cmd_user,
 	&cmd_calendar,
+	&cmd_fee,
 	&cmd_audit,
 	&cmd_site,
 	&cmd_serve,
