@@ -22,6 +22,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_user,
 	&cmd_calendar,
 	&cmd_fee,
+	&cmd_request,
+	&cmd_report,
 	&cmd_audit,
 	&cmd_site,
 	&cmd_serve,
@@ -97,6 +99,20 @@ const struct cli_command cmd_help = {
 	"用法：gongkai help [命令]\n\n显示全部命令，或某个命令的详细用法。\n",
 };
 
+/* Options whose values are an applicant's personal data: the audit trail
+ * keeps that the option was given, not the value (the application itself
+ * holds it, behind its own access rules). */
+static bool personal_option(const char *opt)
+{
+	static const char *const personal[] = { "--id-number", "--phone",
+		"--email", "--address", "--postcode", NULL };
+
+	for (int i = 0; personal[i]; i++)
+		if (!strcmp(opt, personal[i]))
+			return true;
+	return false;
+}
+
 /* One audit entry for a command that changed the database: who ran it
  * (--as) and the command line as typed (passwords never appear there:
  * they come from a file or the environment).  Domain functions that keep
@@ -113,7 +129,10 @@ static void audit_command(struct store *s, const struct cli *cli, int n,
 	buf_adds(&line, "gongkai");
 	for (int i = 0; i < n && line.len < 2000; i++) {
 		buf_addch(&line, ' ');
-		buf_adds(&line, args[i]);
+		if (i > 0 && personal_option(args[i - 1]))
+			buf_adds(&line, "***");
+		else
+			buf_adds(&line, args[i]);
 	}
 	snprintf(action, sizeof(action), "cli.%s", args[0]);
 	audit_append(s, &who, action, "command", args[0], NULL, 0, NULL, NULL,

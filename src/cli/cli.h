@@ -44,6 +44,7 @@ int cli_usage(const struct cli_command *cmd, const char *fmt, ...)
 /* The command table entries, defined in the cmd-*.c files. */
 extern const struct cli_command cmd_init, cmd_catalog, cmd_region,
 	cmd_domain, cmd_unit, cmd_record, cmd_site, cmd_serve, cmd_demo,
-	cmd_user, cmd_calendar, cmd_fee, cmd_audit, cmd_search, cmd_help;
+	cmd_user, cmd_calendar, cmd_fee, cmd_request, cmd_report, cmd_audit,
+	cmd_search, cmd_help;
 
 #endif

@@ -12,6 +12,10 @@ static const char *const labels[AZ__MAX] = {
 	[AZ_RECORD_WITHDRAW] = "撤回此信息",
 	[AZ_CATALOG_EDIT] = "编辑此地区的目录",
 	[AZ_CATALOG_REVIEW] = "审核此地区的目录",
+	[AZ_REQUEST_VIEW] = "查看此单位的政府信息公开申请",
+	[AZ_REQUEST_HANDLE] = "办理此单位的政府信息公开申请",
+	[AZ_REQUEST_SETTINGS] = "修改此地区的依申请公开答复书模板",
+	[AZ_REPORT_EDIT] = "编辑和发布此单位的政府信息公开年报",
 	[AZ_ACCOUNTS] = "管理账号和单位",
 	[AZ_CALENDAR] = "维护工作日历",
 	[AZ_SECURITY] = "解除登录锁定",
@@ -70,6 +74,17 @@ bool authz_allows(struct store *s, const struct actor *who,
 			!strcmp(who->region_code, region);
 	case AZ_CATALOG_REVIEW:
 		return (r & ROLE_OFFICE) && covers(s, who, region);
+	case AZ_REQUEST_VIEW:
+	case AZ_REQUEST_HANDLE:
+		return ((r & (ROLE_EDITOR | ROLE_REVIEWER | ROLE_SIGNER)) &&
+			own_unit(who, unit_id)) ||
+			((r & ROLE_OFFICE) && covers(s, who, region));
+	case AZ_REQUEST_SETTINGS:
+		return (r & ROLE_OFFICE) && covers(s, who, region);
+	case AZ_REPORT_EDIT:
+		return ((r & (ROLE_EDITOR | ROLE_REVIEWER | ROLE_SIGNER)) &&
+			own_unit(who, unit_id)) ||
+			((r & ROLE_OFFICE) && covers(s, who, region));
 	case AZ_ACCOUNTS:
 	case AZ_CALENDAR:
 		return (r & ROLE_SYSADMIN) != 0;

@@ -13,6 +13,12 @@
  *   - 系统管理员 manage accounts, units and the calendar; 安全管理员 lift
  *     locks; 审计员 read the audit trail — and none of the three does any
  *     of the others' work or touches content;
+ *   - a unit's annual report (年报) is written and published by its own
+ *     信息员, 审核人 or 签发人, or by the 政务公开办管理员 of its region or above;
+ *   - applications for disclosure on request (依申请公开) are seen and
+ *     handled by the 信息员, 审核人 and 签发人 of the unit they were
+ *     addressed to and by the 政务公开办管理员 of its region or above, who
+ *     also edit their region's reply-letter template;
  *   - the command line (ACTOR_SYSTEM) may do everything.
  */
 #ifndef GK_AUTHZ_H
@@ -32,6 +38,11 @@ enum authz_action {
 	AZ_RECORD_WITHDRAW,	/* withdraw a published record */
 	AZ_CATALOG_EDIT,	/* derive, drop, add, import, submit */
 	AZ_CATALOG_REVIEW,	/* approve, reject, publish */
+	AZ_REQUEST_VIEW,	/* see an application for disclosure on request */
+	AZ_REQUEST_HANDLE,	/* register one from another channel, take its
+				 * steps (审核 … 答复, 归档) */
+	AZ_REQUEST_SETTINGS,	/* a region's reply template and 复议机关 */
+	AZ_REPORT_EDIT,		/* a unit's annual report: write, publish */
 	AZ_ACCOUNTS,		/* users and units */
 	AZ_CALENDAR,		/* the working-day calendar */
 	AZ_SECURITY,		/* lift sign-in locks */

@@ -6,7 +6,10 @@
 #include "../api/api.h"
 #include "../ui/admin-catalog.h"
 #include "../ui/admin.h"
+#include "../ui/admin-requests.h"
+#include "../ui/ui-apply.h"
 #include "../ui/pages.h"
+#include "../ui/report-pages.h"
 #include "../util/arena.h"
 
 #define GET (HTTP_GET | HTTP_HEAD)
@@ -29,6 +32,16 @@ static const struct route routes[] = {
 	{ "/sitemap.xml", ui_sitemap_xml, false, GET, ROUTE_PUBLIC },
 	{ "/prefs/elder", ui_elder, false, GET, ROUTE_PUBLIC },
 	{ "/search", ui_search, false, GET, ROUTE_PUBLIC },
+	/* BEGIN disclosure on request, public (ui-apply.c; answers uncached) */
+	{ "/r/:region/apply/", ui_apply_form, false, GET, ROUTE_PUBLIC },
+	{ "/r/:region/apply/", ui_apply_submit, false, POST, ROUTE_PUBLIC },
+	{ "/apply/track", ui_apply_track, false, GET, ROUTE_PUBLIC },
+	/* END disclosure on request, public */
+	/* BEGIN annual reports (ui-reports.c) */
+	{ "/r/:region/reports/", ui_reports, false, GET, ROUTE_PUBLIC },
+	{ "/report/:id/:id", ui_report, false, GET, ROUTE_PUBLIC },
+	{ "/report/:id/:file", ui_report_file, false, GET, ROUTE_PUBLIC },
+	/* END annual reports */
 
 	/* the back office (两后台): never cached, sessions, CSRF on writes */
 	{ "/admin/login", admin_login_form, false, GET, ROUTE_SIGNIN },
@@ -63,6 +76,26 @@ static const struct route routes[] = {
 	{ "/admin/audit", admin_audit, false, GET, ROUTE_USER },
 	{ "/admin/calendar", admin_calendar, false, GET, ROUTE_USER },
 	{ "/admin/calendar", admin_calendar_change, false, POST, ROUTE_USER },
+	/* BEGIN annual reports back office (admin-reports.c) */
+	{ "/admin/reports", admin_reports, false, GET, ROUTE_USER },
+	{ "/admin/reports/:id/:id", admin_report_form, false, GET, ROUTE_USER },
+	{ "/admin/reports/:id/:id", admin_report_post, false, POST, ROUTE_USER },
+	{ "/admin/reports/:id/:id/preview", admin_report_preview, false, GET,
+	  ROUTE_USER },
+	{ "/admin/reports/:id/:file", admin_report_file, false, GET, ROUTE_USER },
+	/* END annual reports back office */
+	/* BEGIN disclosure on request, back office (admin-requests.c) */
+	{ "/admin/requests", admin_requests, false, GET, ROUTE_USER },
+	{ "/admin/requests", admin_request_create, false, POST, ROUTE_USER },
+	{ "/admin/requests/new", admin_request_new, false, GET, ROUTE_USER },
+	{ "/admin/requests/:id", admin_request_view, false, GET, ROUTE_USER },
+	{ "/admin/requests/:id/act", admin_request_act, false, POST,
+	  ROUTE_USER },
+	{ "/admin/requests/:id/files", admin_request_attach, false, POST,
+	  ROUTE_USER },
+	{ "/admin/requests/:id/files/:id", admin_request_file, false, GET,
+	  ROUTE_USER },
+	/* END disclosure on request, back office */
 	/* BEGIN catalog back office (admin-catalog.c) */
 	{ "/admin/catalogs", admin_catalogs, false, GET, ROUTE_USER },
 	{ "/admin/catalogs/:id", admin_catalog_view, false, GET, ROUTE_USER },

@@ -5,7 +5,8 @@
  * header whose groups are merged the way government tables are (a group
  * label over its sub-labels; a label without sub-labels spanning both rows),
  * the header frozen, column widths, wrapped text.  Rows must be written in
- * order.  Only this file includes xlsxwriter.h.
+ * order.  Only this file and xlsx-sheet.c (free-form workbooks) include
+ * xlsxwriter.h.
  */
 #ifndef GK_XLSX_WRITE_H
 #define GK_XLSX_WRITE_H

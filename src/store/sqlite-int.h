@@ -22,7 +22,8 @@ enum {
 	SLOTS_ACCOUNT = 128,	/* sqlite-account.c */
 	SLOTS_WORKFLOW = 192,	/* sqlite-workflow.c */
 	SLOTS_SEARCH = 224,	/* sqlite-search.c */
-	STORE_MORE_STMTS = 256
+	SLOTS_REQUEST = 256,	/* sqlite-request.c */
+	STORE_MORE_STMTS = 320
 };
 
 struct search_docs_copy;

@@ -235,5 +235,6 @@ int64_t store_changes(struct store *s);
 #include "store-account.h"
 #include "store-workflow.h"
 #include "store-search.h"
+#include "store-request.h"
 
 #endif

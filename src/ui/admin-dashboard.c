@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "admin.h"
+#include "admin-requests.h"
 #include "html.h"
 #include "../domain/account.h"
 #include "../domain/calendar.h"
@@ -104,6 +105,7 @@ void admin_dashboard(struct http_request *rq, struct http_response *rs)
 	calendar_add_workdays(&cal, today, 3, soon);
 	due_list(rq, b, yesterday, "已逾期（超过公开时限）", today);
 	due_list(rq, b, soon, "3 个工作日内到期（含已逾期）", today);
+	admin_requests_block(rq, b);	/* 依申请公开 (admin-requests.c) */
 	admin_end(rq, b);
 }
 

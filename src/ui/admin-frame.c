@@ -101,6 +101,8 @@ void admin_begin(struct http_request *rq, struct buf *b, const char *title)
 			menu_item(b, rq, "/admin/", "工作台");
 			menu_item(b, rq, "/admin/records", "信息");
 			menu_item(b, rq, "/admin/catalogs", "目录");
+			menu_item(b, rq, "/admin/requests", "依申请公开");
+			menu_item(b, rq, "/admin/reports", "年报");
 			menu_item(b, rq, "/admin/search", "搜索");
 		}
 		if (r & ROLE_SYSADMIN) {

@@ -129,6 +129,10 @@ static void column_entries(struct buf *b, const char *region)
 	}
 	buf_addf(b, "<li><a href=\"/r/%s/catalogs/\">公开目录下载</a></li>\n",
 		 region);
+	buf_addf(b, "<li><a href=\"/r/%s/apply/\">依申请公开</a></li>\n",
+		 region);
+	buf_addf(b, "<li><a href=\"/r/%s/reports/\">政府信息公开年报</a></li>\n",
+		 region);
 	buf_adds(b, "</ul>\n");
 }
 

@@ -3,7 +3,8 @@
 #
 # Builds the Changsha demo database in a temporary directory, serves it on a
 # free loopback port with $GONGKAI_BIN (default build/asan/gongkai, the
-# AddressSanitizer+UBSan build), runs tests/e2e/e2e.mjs against it (Debian's
+# AddressSanitizer+UBSan build), runs tests/e2e/e2e.mjs, backoffice.mjs,
+# search.mjs and requests.mjs against it (Debian's
 # chromium driven by playwright-core, axe-core for accessibility), then stops
 # the server with SIGTERM and checks that it exits 0 without a sanitizer
 # report.  Prints "ok NAME" / "not ok NAME: why" lines (tests/run counts
@@ -137,6 +138,8 @@ status=$?
 timeout -k 5 120 node "$here/backoffice.mjs" "http://127.0.0.1:$port" \
 	>>"$out/e2e.out" 2>>"$out/e2e.err" || status=$((status ? status : $?))
 timeout -k 5 60 node "$here/search.mjs" "http://127.0.0.1:$port" \
+	>>"$out/e2e.out" 2>>"$out/e2e.err" || status=$((status ? status : $?))
+timeout -k 5 150 node "$here/requests.mjs" "http://127.0.0.1:$port" \
 	>>"$out/e2e.out" 2>>"$out/e2e.err" || status=$((status ? status : $?))
 cat "$out/e2e.out"
 if grep -q '^not ok ' "$out/e2e.out"; then
