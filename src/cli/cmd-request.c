@@ -45,7 +45,8 @@ static const char request_usage[] =
 "        --fee-waiver 减免信息处理费的理由。\n"
 "        日期（条例第三十一条）：--submitted 提交日期；邮寄 --signed 签收日期；\n"
 "        平常信函、传真、电子邮件 --confirmed 与申请人确认的日期；当面提交以\n"
-"        提交之日为收到申请之日（默认今天）。\n"
+"        提交之日为收到申请之日（默认今天）。补录以往的申请（如纸质台账）：\n"
+"        --registered 登记日期（不早于提交日期，默认今天）。\n"
 "  list [--unit 单位编号] [--region 区划代码] [--status 状态|open] [--text 文字]\n"
 "       [--from 日期] [--to 日期] [--page 页码] [--per-page 条数] [--json]\n"
 "        列出申请（按收到日期从新到旧）及其答复期限。\n"
@@ -247,7 +248,7 @@ enum {
 	F_UNIT, F_KIND, F_NAME, F_ID_TYPE, F_ID_NUMBER, F_CREDIT, F_LEGAL_REP,
 	F_CONTACT, F_PHONE, F_EMAIL, F_ADDRESS, F_POSTCODE, F_INFO_NAME,
 	F_DOC_NO, F_DESC, F_FORMS, F_DELIVERY, F_WAIVER, F_CHANNEL,
-	F_SUBMITTED, F_SIGNED, F_CONFIRMED, F_JSON, F__MAX
+	F_SUBMITTED, F_SIGNED, F_CONFIRMED, F_REGISTERED, F_JSON, F__MAX
 };
 
 static int sub_file(struct cli *cli, struct store *s, int argc, char **argv)
@@ -268,7 +269,8 @@ static int sub_file(struct cli *cli, struct store *s, int argc, char **argv)
 		[F_CHANNEL] = { "channel", 1 },
 		[F_SUBMITTED] = { "submitted", 1 },
 		[F_SIGNED] = { "signed", 1 },
-		[F_CONFIRMED] = { "confirmed", 1 }, [F_JSON] = { "json", 0 },
+		[F_CONFIRMED] = { "confirmed", 1 },
+		[F_REGISTERED] = { "registered", 1 }, [F_JSON] = { "json", 0 },
 	};
 	struct errors err = ERRORS_INIT;
 	struct arena ar = ARENA_INIT;
@@ -314,6 +316,7 @@ static int sub_file(struct cli *cli, struct store *s, int argc, char **argv)
 	in.submitted_on = o[F_SUBMITTED].value;
 	in.signed_on = o[F_SIGNED].value;
 	in.confirmed_on = o[F_CONFIRMED].value;
+	in.registered_on = o[F_REGISTERED].value;
 	actor_cli(cli->actor, &who);
 	if (!request_file(s, &who, &in, &ar, &out, &err)) {
 		fprintf(stderr, "申请未登记（共 %zu 个问题，数据库未作任何修改）：\n",

@@ -38,4 +38,9 @@ const char *demo_password(void);
  * once (progress on a terminal).  Prints one line of figures. */
 int demo_corpus(struct store *s, int64_t n, struct errors *err);
 
+/* Applications to 岳麓区民政局 through 2025 and 2026, taken through the
+ * real handling steps, and its published 2025 annual report
+ * (demo-requests.c). */
+int demo_requests(struct store *s, struct errors *err);
+
 #endif

@@ -741,6 +741,7 @@ int64_t request_file(struct store *s, const struct actor *who,
 		     struct request_filed *out, struct errors *err)
 {
 	char today[CALENDAR_DATE_LEN], code[REQUEST_CODE_LEN + 1], idtext[24];
+	char registered[CALENDAR_DATE_LEN] = "";
 	struct request r;
 	struct request_step ev = { 0 };
 	struct unit u;
@@ -771,6 +772,20 @@ int64_t request_file(struct store *s, const struct actor *who,
 	if (who->roles != 0 && authz_require(s, who, AZ_REQUEST_HANDLE, u.id,
 					     u.region_code, err))
 		return 0;
+	if (in->registered_on && *in->registered_on) {
+		if (who->roles == 0) {
+			errors_addf(err, "「登记日期」：在线申请以提交之日登记");
+			return 0;
+		}
+		if (calendar_normalize_date(in->registered_on, registered) ||
+		    strcmp(registered, today) > 0 ||
+		    strcmp(registered, r.submitted_on) < 0) {
+			errors_addf(err, "「登记日期」：%s 不是有效日期，或早于提交"
+				    "日期（%s）、晚于今天", in->registered_on,
+				    r.submitted_on);
+			return 0;
+		}
+	}
 	r.created_by = actor_name(who);
 	if (store_begin(s, err) != STORE_OK)
 		return 0;
@@ -787,7 +802,7 @@ int64_t request_file(struct store *s, const struct actor *who,
 	r.region_code = u.region_code;
 	ev.request_id = id;
 	ev.kind = "registered";
-	ev.day = today;
+	ev.day = *registered ? registered : today;
 	ev.note = r.receipt_note;
 	ev.actor = actor_name(who);
 	after = snapshot(&r);

@@ -130,6 +130,10 @@ struct request_filing {
 	 * request_receipt_date() */
 	const char *submitted_on, *signed_on, *confirmed_on;
 	const char *ip;		/* online: the sender's address */
+	/* staff entering a past application (from a paper ledger, say): the
+	 * day it was registered, not before it was submitted nor after
+	 * today; NULL: today.  The public form never sets it. */
+	const char *registered_on;
 };
 
 /* 收到申请之日 by 第三十一条 for 'channel' (a code), as of 'today':
