@@ -11,7 +11,7 @@
 CC      ?= cc
 FUZZCC  ?= clang
 PKGS    := sqlite3 jansson xlsxwriter libzip libxml-2.0 libsodium libcmark \
-           libh2o-evloop openssl zlib
+           libh2o-evloop openssl zlib libcurl
 DB      ?= gongkai.db
 
 # Run the dependency installer once per make invocation, before pkg-config.

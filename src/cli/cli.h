@@ -46,5 +46,9 @@ extern const struct cli_command cmd_init, cmd_catalog, cmd_region,
 	cmd_domain, cmd_unit, cmd_record, cmd_site, cmd_serve, cmd_demo,
 	cmd_user, cmd_calendar, cmd_fee, cmd_request, cmd_report, cmd_audit,
 	cmd_search, cmd_help;
+extern const struct cli_command cmd_task;	/* cmd-task.c */
+extern const struct cli_command cmd_ledger;	/* cmd-ledger.c */
+extern const struct cli_command cmd_check;	/* cmd-check.c */
+extern const struct cli_command cmd_assess;	/* cmd-assess.c */
 
 #endif

@@ -371,6 +371,7 @@ static int demo_run(struct cli *cli, struct store *s, int argc, char **argv)
 		goto fail;
 	progress_finish(&pr);
 	if (demo_site(s, datadir, &err) || demo_accounts(s, &err) ||
+	    demo_supervision(s, &err) ||
 	    demo_requests(s, &err) ||
 	    demo_corpus(s, extra, &err))
 		goto fail;

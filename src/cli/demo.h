@@ -43,4 +43,10 @@ int demo_corpus(struct store *s, int64_t n, struct errors *err);
  * (demo-requests.c). */
 int demo_requests(struct store *s, struct errors *err);
 
+/* Supervision tasks of seeds 000 and 002 (岳麓区, 芙蓉区) mapped onto the
+ * demo's units (adding the offices they name that the demo lacks), some
+ * reports on them, and 望月湖街道办事处's bulletin-board ledger and
+ * 政务公开专区 inspection (demo-supervision.c). */
+int demo_supervision(struct store *s, struct errors *err);
+
 #endif

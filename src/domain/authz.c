@@ -20,6 +20,15 @@ static const char *const labels[AZ__MAX] = {
 	[AZ_CALENDAR] = "维护工作日历",
 	[AZ_SECURITY] = "解除登录锁定",
 	[AZ_AUDIT_READ] = "查看审计记录",
+	[AZ_TASK_MANAGE] = "下达和办结此地区的督办任务",
+	[AZ_TASK_REPORT] = "查看和报送此单位的督办任务进展",
+	[AZ_LEDGER_KEEP] = "登记此单位的公示栏台账",
+	[AZ_ZONE_INSPECT] = "登记此单位政务公开专区的检查",
+	[AZ_ASSESS_VIEW] = "查看此单位的考核评分",
+	[AZ_ASSESS_RESPOND] = "为此单位上传考核证明材料或提出意见",
+	[AZ_ASSESS_SCORE] = "为此地区的考核评分",
+	[AZ_ASSESS_MANAGE] = "管理此地区的考核指标和考核轮次",
+	[AZ_CHECK_RUN] = "查看和运行此单位（地区）的自查",
 };
 
 const char *authz_action_label(enum authz_action act)
@@ -92,6 +101,28 @@ bool authz_allows(struct store *s, const struct actor *who,
 		return (r & ROLE_SECADMIN) != 0;
 	case AZ_AUDIT_READ:
 		return (r & ROLE_AUDITOR) != 0;
+	case AZ_TASK_MANAGE:
+		return (r & ROLE_OFFICE) && covers(s, who, region);
+	case AZ_TASK_REPORT:
+	case AZ_LEDGER_KEEP:
+	case AZ_ZONE_INSPECT:
+		return ((r & (ROLE_EDITOR | ROLE_REVIEWER | ROLE_SIGNER)) &&
+			own_unit(who, unit_id)) ||
+			((r & ROLE_OFFICE) && covers(s, who, region));
+	case AZ_ASSESS_VIEW:
+		return ((r & (ROLE_EDITOR | ROLE_REVIEWER | ROLE_SIGNER)) &&
+			own_unit(who, unit_id)) ||
+			((r & ROLE_OFFICE) && covers(s, who, region));
+	case AZ_ASSESS_RESPOND:
+		return (r & (ROLE_EDITOR | ROLE_REVIEWER | ROLE_SIGNER)) &&
+			own_unit(who, unit_id);
+	case AZ_ASSESS_SCORE:
+	case AZ_ASSESS_MANAGE:
+		return (r & ROLE_OFFICE) && covers(s, who, region);
+	case AZ_CHECK_RUN:
+		return ((r & (ROLE_EDITOR | ROLE_REVIEWER | ROLE_SIGNER)) &&
+			own_unit(who, unit_id)) ||
+			((r & ROLE_OFFICE) && covers(s, who, region));
 	case AZ__MAX:
 		break;
 	}

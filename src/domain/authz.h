@@ -19,6 +19,17 @@
  *     handled by the 信息员, 审核人 and 签发人 of the unit they were
  *     addressed to and by the 政务公开办管理员 of its region or above, who
  *     also edit their region's reply-letter template;
+ *   - supervision tasks (督办任务) are set, sent back and closed by the
+ *     政务公开办管理员 of their region or above; a unit's 信息员, 审核人 and
+ *     签发人, and the office above it, see the unit's tasks and report its
+ *     progress, keep its 公示栏台账 (printed notices included) and record
+ *     inspections of its 政务公开专区;
+ *   - assessment (考核): the 政务公开办管理员 of a round's region or above
+ *     import indicator tables, create rounds, score them and finalise
+ *     them; a target unit's 信息员, 审核人 and 签发人 see its own scores,
+ *     upload its evidence and respond once;
+ *   - the self-check (自查) of a unit is seen and run by its 信息员, 审核人
+ *     and 签发人, and by the 政务公开办管理员 of its region or above;
  *   - the command line (ACTOR_SYSTEM) may do everything.
  */
 #ifndef GK_AUTHZ_H
@@ -47,6 +58,30 @@ enum authz_action {
 	AZ_CALENDAR,		/* the working-day calendar */
 	AZ_SECURITY,		/* lift sign-in locks */
 	AZ_AUDIT_READ,
+	/* supervision (督办) and ledgers (台账), domain/supervision.c and
+	 * domain/ledger.c */
+	AZ_TASK_MANAGE,		/* add tasks, send a completion back, close:
+				 * the 政务公开办 of the task's region or above */
+	AZ_TASK_REPORT,		/* see a unit's tasks and report progress:
+				 * its 信息员, 审核人, 签发人, or the office */
+	AZ_LEDGER_KEEP,		/* a unit's 公示栏台账 and printed notices: its
+				 * staff, or the office above it */
+	AZ_ZONE_INSPECT,	/* record an inspection of a unit's 政务公开专区:
+				 * the office above it, or the unit's staff
+				 * (自查) */
+	/* assessment (考核), domain/assessment.c */
+	AZ_ASSESS_VIEW,		/* see a round and a unit's scores: the office
+				 * of the round's region or above, or the
+				 * unit's 信息员, 审核人, 签发人 (its own) */
+	AZ_ASSESS_RESPOND,	/* upload a unit's evidence, respond once: the
+				 * unit's 信息员, 审核人, 签发人 */
+	AZ_ASSESS_SCORE,	/* score lines by hand: the office of the
+				 * round's region or above */
+	AZ_ASSESS_MANAGE,	/* import tables, create rounds, score from the
+				 * platform's data, finalise: the same office */
+	/* the self-check (自查), domain/check.c */
+	AZ_CHECK_RUN,		/* see a unit's self-check findings and run it:
+				 * its 信息员, 审核人, 签发人, or the office */
 	AZ__MAX
 };
 

@@ -4,9 +4,12 @@
 #include <string.h>
 
 #include "../api/api.h"
+#include "../ui/admin-assessment.h"
 #include "../ui/admin-catalog.h"
+#include "../ui/admin-check.h"
 #include "../ui/admin.h"
 #include "../ui/admin-requests.h"
+#include "../ui/admin-tasks.h"
 #include "../ui/ui-apply.h"
 #include "../ui/pages.h"
 #include "../ui/report-pages.h"
@@ -42,6 +45,13 @@ static const struct route routes[] = {
 	{ "/report/:id/:id", ui_report, false, GET, ROUTE_PUBLIC },
 	{ "/report/:id/:file", ui_report_file, false, GET, ROUTE_PUBLIC },
 	/* END annual reports */
+	/* BEGIN assessment, public (admin-assessment.c: a column's statistics) */
+	{ "/r/:region/stats/", ui_stats, false, GET, ROUTE_PUBLIC },
+	/* END assessment, public */
+	/* BEGIN printed notices, public (ui-notice.c) */
+	{ "/record/:id/print", ui_notice, false, GET, ROUTE_PUBLIC },
+	{ "/n/:code", ui_short_link, false, GET, ROUTE_PUBLIC },
+	/* END printed notices */
 
 	/* the back office (两后台): never cached, sessions, CSRF on writes */
 	{ "/admin/login", admin_login_form, false, GET, ROUTE_SIGNIN },
@@ -96,6 +106,61 @@ static const struct route routes[] = {
 	{ "/admin/requests/:id/files/:id", admin_request_file, false, GET,
 	  ROUTE_USER },
 	/* END disclosure on request, back office */
+	/* BEGIN self-check (admin-check.c) */
+	{ "/admin/check", admin_check, false, GET, ROUTE_USER },
+	{ "/admin/check", admin_check_run, false, POST, ROUTE_USER },
+	/* END self-check */
+	/* BEGIN supervision and ledgers (admin-tasks.c, admin-ledger.c) */
+	{ "/admin/tasks", admin_tasks, false, GET, ROUTE_USER },
+	{ "/admin/tasks", admin_task_create, false, POST, ROUTE_USER },
+	{ "/admin/tasks/new", admin_task_new, false, GET, ROUTE_USER },
+	{ "/admin/tasks/:id", admin_task_view, false, GET, ROUTE_USER },
+	{ "/admin/tasks/:id/reports", admin_task_report, false, POST,
+	  ROUTE_USER },
+	{ "/admin/tasks/:id/close", admin_task_close, false, POST, ROUTE_USER },
+	{ "/admin/tasks/:id/files/:id", admin_task_file, false, GET,
+	  ROUTE_USER },
+	{ "/admin/ledger", admin_ledger, false, GET, ROUTE_USER },
+	{ "/admin/ledger", admin_ledger_add, false, POST, ROUTE_USER },
+	{ "/admin/ledger/export.csv", admin_ledger_csv, false, GET, ROUTE_USER },
+	{ "/admin/ledger/files/:id", admin_ledger_file, false, GET, ROUTE_USER },
+	{ "/admin/zone", admin_zone, false, GET, ROUTE_USER },
+	{ "/admin/zone", admin_zone_add, false, POST, ROUTE_USER },
+	{ "/admin/zone/:id", admin_zone_view, false, GET, ROUTE_USER },
+	{ "/admin/print", admin_print_form, false, GET, ROUTE_USER },
+	{ "/admin/print", admin_print, false, POST, ROUTE_USER },
+	/* END supervision and ledgers */
+	/* BEGIN assessment (admin-assessment.c) */
+	{ "/admin/assessment", admin_assessment, false, GET, ROUTE_USER },
+	{ "/admin/assessment/charts", admin_assess_charts, false, GET,
+	  ROUTE_USER },
+	{ "/admin/assessment/tables", admin_assess_table_import, false, POST,
+	  ROUTE_USER },
+	{ "/admin/assessment/tables/:id", admin_assess_table, false, GET,
+	  ROUTE_USER },
+	{ "/admin/assessment/tables/:file", admin_assess_table_export, false,
+	  GET, ROUTE_USER },
+	{ "/admin/assessment/rounds", admin_assess_round_create, false, POST,
+	  ROUTE_USER },
+	{ "/admin/assessment/rounds/:id", admin_assess_round, false, GET,
+	  ROUTE_USER },
+	{ "/admin/assessment/rounds/:file", admin_assess_ranking, false, GET,
+	  ROUTE_USER },
+	{ "/admin/assessment/rounds/:id/auto", admin_assess_auto, false, POST,
+	  ROUTE_USER },
+	{ "/admin/assessment/rounds/:id/finalise", admin_assess_finalise, false,
+	  POST, ROUTE_USER },
+	{ "/admin/assessment/rounds/:id/units/:id", admin_assess_unit, false,
+	  GET, ROUTE_USER },
+	{ "/admin/assessment/rounds/:id/units/:id/scores", admin_assess_scores,
+	  false, POST, ROUTE_USER },
+	{ "/admin/assessment/rounds/:id/units/:id/evidence",
+	  admin_assess_evidence, false, POST, ROUTE_USER },
+	{ "/admin/assessment/rounds/:id/units/:id/evidence/:id",
+	  admin_assess_evidence_file, false, GET, ROUTE_USER },
+	{ "/admin/assessment/rounds/:id/units/:id/response",
+	  admin_assess_response, false, POST, ROUTE_USER },
+	/* END assessment */
 	/* BEGIN catalog back office (admin-catalog.c) */
 	{ "/admin/catalogs", admin_catalogs, false, GET, ROUTE_USER },
 	{ "/admin/catalogs/:id", admin_catalog_view, false, GET, ROUTE_USER },

@@ -23,7 +23,10 @@ enum {
 	SLOTS_WORKFLOW = 192,	/* sqlite-workflow.c */
 	SLOTS_SEARCH = 224,	/* sqlite-search.c */
 	SLOTS_REQUEST = 256,	/* sqlite-request.c */
-	STORE_MORE_STMTS = 320
+	SLOTS_SUPERVISION = 320,	/* sqlite-supervision.c (64 slots) */
+	SLOTS_CHECK = 384,	/* sqlite-check.c (64 slots) */
+	SLOTS_ASSESS = 448,	/* sqlite-assessment.c (64 slots) */
+	STORE_MORE_STMTS = 512
 };
 
 struct search_docs_copy;

@@ -236,5 +236,8 @@ int64_t store_changes(struct store *s);
 #include "store-workflow.h"
 #include "store-search.h"
 #include "store-request.h"
+#include "store-supervision.h"
+#include "store-check.h"
+#include "store-assessment.h"
 
 #endif

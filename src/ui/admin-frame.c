@@ -103,6 +103,10 @@ void admin_begin(struct http_request *rq, struct buf *b, const char *title)
 			menu_item(b, rq, "/admin/catalogs", "目录");
 			menu_item(b, rq, "/admin/requests", "依申请公开");
 			menu_item(b, rq, "/admin/reports", "年报");
+			menu_item(b, rq, "/admin/check", "自查");
+			menu_item(b, rq, "/admin/tasks", "督办任务");
+			menu_item(b, rq, "/admin/ledger", "公开台账");
+			menu_item(b, rq, "/admin/assessment", "考核");
 			menu_item(b, rq, "/admin/search", "搜索");
 		}
 		if (r & ROLE_SYSADMIN) {

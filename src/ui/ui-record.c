@@ -106,6 +106,8 @@ void ui_record(struct http_request *rq, struct http_response *rs)
 	meta_row(b, "有效性", record_validity_label(r.validity));
 	meta_row(b, "公开属性", record_disclosure_label(r.disclosure));
 	buf_adds(b, "</table>\n");
+	buf_addf(b, "<p class=\"print-link\"><a href=\"/record/%lld/print\">"
+		 "打印公告</a></p>\n", (long long)r.id);
 
 	if (r.nvalues) {
 		buf_adds(b, "<section aria-labelledby=\"elems\"><h2 id=\"elems\">"

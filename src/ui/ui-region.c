@@ -133,6 +133,8 @@ static void column_entries(struct buf *b, const char *region)
 		 region);
 	buf_addf(b, "<li><a href=\"/r/%s/reports/\">政府信息公开年报</a></li>\n",
 		 region);
+	buf_addf(b, "<li><a href=\"/r/%s/stats/\">专栏统计</a></li>\n",
+		 region);
 	buf_adds(b, "</ul>\n");
 }
 

@@ -141,6 +141,7 @@ timeout -k 5 60 node "$here/search.mjs" "http://127.0.0.1:$port" \
 	>>"$out/e2e.out" 2>>"$out/e2e.err" || status=$((status ? status : $?))
 timeout -k 5 150 node "$here/requests.mjs" "http://127.0.0.1:$port" \
 	>>"$out/e2e.out" 2>>"$out/e2e.err" || status=$((status ? status : $?))
+timeout -k 5 240 node "$here/assessment.mjs" "http://127.0.0.1:$port" >>"$out/e2e.out" 2>>"$out/e2e.err" || status=$((status ? status : $?))
 cat "$out/e2e.out"
 if grep -q '^not ok ' "$out/e2e.out"; then
 	failed=1
