@@ -83,6 +83,16 @@ static int report_run(struct cli *cli, struct store *s, int argc, char **argv)
 		rc = cli_usage(&cmd_report, "%s", why);
 		goto out;
 	}
+	for (size_t i = 0; i < N; i++)
+		if (o[i].value && o[i].value[0] == '-' && o[i].value[1] == '-') {
+			rc = cli_usage(&cmd_report, "选项 --%s 缺少值（其后是 %s）",
+				       o[i].name, o[i].value);
+			goto out;
+		}
+	if (a.npos > 1 && !strcmp(a.pos[0], "annual")) {
+		rc = cli_usage(&cmd_report, "多余的参数「%s」", a.pos[1]);
+		goto out;
+	}
 	if (a.npos != 1 || strcmp(a.pos[0], "annual")) {
 		rc = cli_usage(&cmd_report, a.npos ? "没有报告「%s」，目前只有 annual"
 			       "（政府信息公开工作年度报告）" : "缺少报告类型：annual",

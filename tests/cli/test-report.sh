@@ -237,6 +237,8 @@ bad year_early "--year 应为 2008 到 2100" annual --unit "$GOV" --year 1999
 bad format "--format 只能是" annual --unit "$GOV" --year 2025 --format pdf
 bad xlsx_stdout "请用 --out" annual --unit "$GOV" --year 2025 --format xlsx
 bad option "未知选项 --yaer" annual --unit "$GOV" --yaer 2025
+bad unit_no_value "选项 --unit 缺少值" annual --unit --year 2025
+bad extra "多余的参数「extra」" annual --unit "$GOV" --year 2025 extra
 gk report annual --unit "$GOV" --year 2025 --format xlsx --out "$TMP/no/such/dir/r.xlsx"
 expect_rc unwritable 1
 expect_err unwritable_says "无法创建文件"
