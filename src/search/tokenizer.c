@@ -476,25 +476,25 @@ static int tk_tokenize(Fts5Tokenizer *tk, void *ctx, int flags,
 			       SEARCH_TOKENIZE_DOCUMENT, token, ctx);
 }
 
+fts5_api *search_fts5_api(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	return api && api->iVersion >= 2 ? api : NULL;
+}
+
 int search_tokenizer_register(sqlite3 *db)
 {
 	fts5_tokenizer tk = { tk_create, tk_delete, tk_tokenize };
-	fts5_api *api = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc = -1;
+	fts5_api *api = search_fts5_api(db);
 
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
-	    SQLITE_OK)
-		goto out;
-	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	if (!api || api->iVersion < 2)
-		goto out;
-	if (api->xCreateTokenizer(api, SEARCH_TOKENIZER_NAME, NULL, &tk,
-				  NULL) != SQLITE_OK)
-		goto out;
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return api && api->xCreateTokenizer(api, SEARCH_TOKENIZER_NAME, NULL,
+					    &tk, NULL) == SQLITE_OK ? 0 : -1;
 }

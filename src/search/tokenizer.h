@@ -84,6 +84,9 @@ struct sqlite3;
  * Returns 0, or -1 when SQLite has no FTS5 or refuses (the reason, when
  * SQLite gave one, is in sqlite3_errmsg(db)). */
 int search_tokenizer_register(struct sqlite3 *db);
+/* FTS5's API on 'db' (version 2 or later), or NULL without FTS5: what
+ * registering a tokenizer or an FTS5 function needs. */
+struct fts5_api *search_fts5_api(struct sqlite3 *db);
 
 enum search_tokenize_mode {
 	SEARCH_TOKENIZE_DOCUMENT,	/* also FTS5's AUX mode */

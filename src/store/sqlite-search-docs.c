@@ -108,7 +108,7 @@ static uint32_t tokens(const unsigned char *p, int n)
 	return sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
 }
 
-static uint32_t day_number(const char *d)
+uint32_t search_docs_day(const char *d)
 {
 	if (!d || strlen(d) != 10 || d[4] != '-' || d[7] != '-')
 		return 0;
@@ -149,7 +149,7 @@ static int read_rows(struct search_docs_copy *c, sqlite3_stmt *st)
 		d->year = (uint16_t)sqlite3_column_int(st, 5);
 		d->validity = validity_of((const char *)sqlite3_column_text(st, 6));
 		d->pub = sqlite3_column_int(st, 7) != 0;
-		d->day = day_number((const char *)sqlite3_column_text(st, 8));
+		d->day = search_docs_day((const char *)sqlite3_column_text(st, 8));
 		d->len = tokens(sqlite3_column_blob(st, 9),
 				sqlite3_column_bytes(st, 9));
 		d->present = 1;

@@ -45,6 +45,9 @@ void search_docs_free(struct search_docs_copy *c);
 const struct search_doc *search_docs_get(const struct search_docs_copy *c,
 					 int64_t rowid);
 
+/* A YYYY-MM-DD date as the number YYYYMMDD (the form of .day), else 0. */
+uint32_t search_docs_day(const char *ymd);
+
 /* Region codes and lineages are stored once and referred to by index. */
 size_t search_docs_nregions(const struct search_docs_copy *c);
 const char *search_docs_region(const struct search_docs_copy *c, uint32_t i);

@@ -299,16 +299,6 @@ static const char *full_match(const struct search_params *p, struct arena *a,
 
 /* --- the search --- */
 
-/* YYYY-MM-DD as YYYYMMDD; anything else 0. */
-static int day_number(const unsigned char *d, int len)
-{
-	if (len != 10 || d[4] != '-' || d[7] != '-')
-		return 0;
-	return ((d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 +
-		(d[3] - '0')) * 10000 + ((d[5] - '0') * 10 + (d[6] - '0')) * 100 +
-		(d[8] - '0') * 10 + (d[9] - '0');
-}
-
 /* The page's rows, 'best' sorted, from 'offset' on. */
 static enum store_rc page_rows(struct store *s, const char *match,
 			       const struct ranked *v, size_t n, struct arena *a,
@@ -353,8 +343,7 @@ enum store_rc store_search(struct store *s, const struct search_params *p,
 	int64_t offset = p->offset > 0 ? p->offset : 0;
 	int64_t limit = p->limit > 0 ? p->limit : 20;
 	int recent = p->recent_since ?
-		day_number((const unsigned char *)p->recent_since,
-			   (int)strlen(p->recent_since)) : 0;
+		(int)search_docs_day(p->recent_since) : 0;
 	struct best best = { .by_date = p->order == SEARCH_BY_DATE };
 	struct tally domain = { 0 }, unit = { 0 }, year = { 0 };
 	int64_t *by_region = NULL;

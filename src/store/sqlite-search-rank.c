@@ -14,6 +14,8 @@
  */
 #include "sqlite-search-rank.h"
 
+#include "../search/tokenizer.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,22 +196,8 @@ static void gk_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
 
 int search_rank_register(sqlite3 *db)
 {
-	fts5_api *api = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc = -1;
+	fts5_api *api = search_fts5_api(db);
 
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
-	    SQLITE_OK)
-		goto out;
-	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
-	if (!api || api->iVersion < 2)
-		goto out;
-	if (api->xCreateFunction(api, "gk_rank", NULL, gk_rank, NULL) !=
-	    SQLITE_OK)
-		goto out;
-	rc = 0;
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return api && api->xCreateFunction(api, "gk_rank", NULL, gk_rank,
+					   NULL) == SQLITE_OK ? 0 : -1;
 }

@@ -149,8 +149,9 @@ static void element_texts(const char *json, struct buf *out)
 	json_decref(arr);
 }
 
-static enum store_rc remove_row(struct store *s, int64_t rowid,
-				struct errors *err)
+/* Take a row's text out of search_fts (its search_docs row stays). */
+static enum store_rc remove_text(struct store *s, int64_t rowid,
+				 struct errors *err)
 {
 	sqlite3_stmt *st = sprep(s, S_FTS_DELETE);
 	enum store_rc rc;
@@ -158,6 +159,16 @@ static enum store_rc remove_row(struct store *s, int64_t rowid,
 	sqlite3_bind_int64(st, 1, rowid);
 	rc = run(s, st, err);
 	sqlite3_reset(st);
+	return rc;
+}
+
+/* Take a row out of the index altogether. */
+static enum store_rc remove_row(struct store *s, int64_t rowid,
+				struct errors *err)
+{
+	sqlite3_stmt *st;
+	enum store_rc rc = remove_text(s, rowid, err);
+
 	if (rc != STORE_OK)
 		return rc;
 	st = sprep(s, S_DOC_DELETE);
@@ -335,7 +346,7 @@ static enum store_rc index_record(struct store *s, const struct indexed_record *
 	row_tags(&tags, r->region, r->domain, year, r->unit);
 	/* the body as the page shows it, not its Markdown */
 	markdown_plain_text(r->body, &body);
-	if ((!fresh && (rc = remove_row(s, rowid, err)) != STORE_OK) ||
+	if ((!fresh && (rc = remove_text(s, rowid, err)) != STORE_OK) ||
 	    (rc = insert_row(s, rowid, r->title, body.buf ? body.buf : "",
 			     meta.buf, tags.buf, err)) != STORE_OK)
 		goto out;
@@ -451,7 +462,8 @@ static enum store_rc sync_items(struct store *s, int64_t cat, bool keep,
 		int64_t rowid = v[i].id * 2 + 1;
 		struct buf body = BUF_INIT, meta = BUF_INIT, tags = BUF_INIT;
 
-		rc = remove_row(s, rowid, err);
+		rc = keep ? remove_text(s, rowid, err) :
+			remove_row(s, rowid, err);
 		if (rc == STORE_OK && keep) {
 			element_texts(v[i].elements, &body);
 			buf_adds(&body, v[i].basis);
