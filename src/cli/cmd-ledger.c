@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "args.h"
+#include "../util/readfile.h"
 #include "cli.h"
 #include "../api/json-model.h"
 #include "../domain/account.h"
@@ -53,38 +53,6 @@ static int parse(int argc, char **argv, struct arg_opt *o, size_t n,
 		cli_usage(&cmd_ledger, "%s", why);
 		return -1;
 	}
-	return 0;
-}
-
-static int read_file(const char *path, size_t max, struct arena *a,
-		     const char **data, size_t *len, struct errors *err)
-{
-	struct stat st;
-	FILE *fp;
-	char *buf;
-	size_t n;
-
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		errors_addf(err, "%s：找不到文件或不是普通文件", path);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		errors_addf(err, "%s：文件超过 %zu MB 的上限", path, max >> 20);
-		return -1;
-	}
-	if (!(fp = fopen(path, "rb"))) {
-		errors_addf(err, "%s：无法读取文件（权限不足？）", path);
-		return -1;
-	}
-	buf = arena_alloc(a, (size_t)st.st_size + 1);
-	n = fread(buf, 1, (size_t)st.st_size + 1, fp);
-	fclose(fp);
-	if (n > max) {
-		errors_addf(err, "%s：文件超过 %zu MB 的上限", path, max >> 20);
-		return -1;
-	}
-	*data = buf;
-	*len = n;
 	return 0;
 }
 
@@ -202,7 +170,7 @@ static int sub_add(struct cli *cli, struct store *s, int argc, char **argv)
 		const char *data = NULL;
 
 		photos[i].name = slash ? slash + 1 : o[7].all[i];
-		read_file(o[7].all[i], SV_FILE_MAX_BYTES, &ar, &data,
+		read_whole_file(o[7].all[i], SV_FILE_MAX_BYTES, &ar, &data,
 			  &photos[i].len, &err);
 		photos[i].data = data;
 	}

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "args.h"
 #include "cli.h"
@@ -17,6 +16,7 @@
 #include "../domain/catalog.h"
 #include "../domain/record-import.h"
 #include "../domain/record.h"
+#include "../util/readfile.h"
 #include "../util/buf.h"
 #include "../util/utf8.h"
 #include "../util/xalloc.h"
@@ -434,40 +434,6 @@ out:
 
 /* --- attachments --- */
 
-/* Read a whole file of at most 'max' bytes (one more is read to tell). */
-static int read_file(const char *path, size_t max, char **data, size_t *len,
-		     struct errors *err)
-{
-	struct stat st;
-	FILE *fp;
-	size_t n;
-
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		errors_addf(err, "%s: 找不到文件或不是普通文件", path);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		errors_addf(err, "%s: 文件有 %.1f MB，超过 50 MB 的上限；请压缩或拆分后再上传",
-			    path, (double)st.st_size / (1 << 20));
-		return -1;
-	}
-	if (!(fp = fopen(path, "rb"))) {
-		errors_addf(err, "%s: 无法读取文件（权限不足？）", path);
-		return -1;
-	}
-	*data = xmalloc((size_t)st.st_size + 2);
-	n = fread(*data, 1, (size_t)st.st_size + 1, fp);
-	fclose(fp);
-	if (n > max) {
-		free(*data);
-		*data = NULL;
-		errors_addf(err, "%s: 文件超过 50 MB 的上限", path);
-		return -1;
-	}
-	*len = n;
-	return 0;
-}
-
 static int sub_attach(struct cli *cli, struct store *s, int argc, char **argv)
 {
 	struct arg_opt o[] = { { "name", 1 } };
@@ -475,7 +441,7 @@ static int sub_attach(struct cli *cli, struct store *s, int argc, char **argv)
 	struct arena ar = ARENA_INIT;
 	struct attachment att;
 	struct args a;
-	char *data = NULL;
+	const char *data = NULL;
 	const char *name;
 	size_t len;
 	int64_t id;
@@ -496,7 +462,8 @@ static int sub_attach(struct cli *cli, struct store *s, int argc, char **argv)
 	if (!name)
 		name = strrchr(a.pos[1], '/') ? strrchr(a.pos[1], '/') + 1
 					      : a.pos[1];
-	if (read_file(a.pos[1], ATTACHMENT_MAX_BYTES, &data, &len, &err) ||
+	if (read_whole_file(a.pos[1], ATTACHMENT_MAX_BYTES, &ar, &data, &len,
+			    &err) ||
 	    record_attach(s, id, name, data, len, &att, &ar, &err)) {
 		rc = cli_fail(&err);
 		goto out;
@@ -504,7 +471,6 @@ static int sub_attach(struct cli *cli, struct store *s, int argc, char **argv)
 	printf("已添加附件 %lld：%s（%s，%lld 字节）\n", (long long)att.id,
 	       att.name, att.mime, (long long)att.size);
 out:
-	free(data);
 	errors_release(&err);
 	arena_release(&ar);
 	args_release(o, 1, &a);

@@ -10,13 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "args.h"
 #include "cli.h"
 #include "../api/json-model.h"
 #include "../domain/account.h"
 #include "../domain/supervision.h"
+#include "../util/readfile.h"
 #include "../util/xalloc.h"
 
 static const char task_usage[] =
@@ -60,40 +60,6 @@ static int parse(int argc, char **argv, struct arg_opt *o, size_t n,
 	return 0;
 }
 
-/* Read a whole file of at most 'max' bytes into 'a'. */
-static int read_file(const char *path, size_t max, struct arena *a,
-		     const char **data, size_t *len, struct errors *err)
-{
-	struct stat st;
-	FILE *fp;
-	char *buf;
-	size_t n;
-
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		errors_addf(err, "%s：找不到文件或不是普通文件", path);
-		return -1;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		errors_addf(err, "%s：文件超过 %zu MB 的上限", path, max >> 20);
-		return -1;
-	}
-	if (!(fp = fopen(path, "rb"))) {
-		errors_addf(err, "%s：无法读取文件（权限不足？）", path);
-		return -1;
-	}
-	buf = arena_alloc(a, (size_t)st.st_size + 2);
-	n = fread(buf, 1, (size_t)st.st_size + 1, fp);
-	fclose(fp);
-	if (n > max) {
-		errors_addf(err, "%s：文件超过 %zu MB 的上限", path, max >> 20);
-		return -1;
-	}
-	buf[n] = '\0';
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
 /* --text or the contents of --text-file. */
 static const char *text_of(const struct arg_opt *text,
 			   const struct arg_opt *file, struct arena *a,
@@ -103,7 +69,7 @@ static const char *text_of(const struct arg_opt *text,
 	size_t len;
 
 	if (file->value) {
-		if (read_file(file->value, 1u << 20, a, &data, &len, err))
+		if (read_whole_file(file->value, 1u << 20, a, &data, &len, err))
 			return NULL;
 		if (strlen(data) != len) {
 			errors_addf(err, "%s：不是文本文件", file->value);
@@ -362,7 +328,7 @@ static int sub_report(struct cli *cli, struct store *s, int argc, char **argv)
 		const char *data = NULL;
 
 		files[i].name = slash ? slash + 1 : o[5].all[i];
-		read_file(o[5].all[i], SV_FILE_MAX_BYTES, &ar, &data,
+		read_whole_file(o[5].all[i], SV_FILE_MAX_BYTES, &ar, &data,
 			  &files[i].len, &err);
 		files[i].data = data;
 	}

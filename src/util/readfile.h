@@ -1,0 +1,20 @@
+/* readfile.h: a whole file read into memory, with a size limit
+ *
+ * What the command line does with files a user names (attachments,
+ * evidence, texts): refused in Chinese when missing, not a regular file,
+ * unreadable or over the limit.
+ */
+#ifndef GK_READFILE_H
+#define GK_READFILE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "errors.h"
+
+/* Read 'path' (at most 'max' bytes) into 'a', NUL-terminated after its
+ * *len bytes.  Returns 0, or -1 with a message naming the file. */
+int read_whole_file(const char *path, size_t max, struct arena *a,
+		    const char **data, size_t *len, struct errors *err);
+
+#endif
