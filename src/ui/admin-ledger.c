@@ -874,13 +874,18 @@ void admin_print(struct http_request *rq, struct http_response *rs)
 		return;
 	}
 	/* the notice shows the posting period asked for */
-	if (store_board_get(rq->wstore, id, rq->arena, &e) == STORE_OK)
-		admin_redirect(rq, rs, arena_printf(rq->arena,
-			       "/record/%lld/print?from=%s&to=%s",
-			       (long long)record, e.posted_from, e.posted_to),
-			       NULL);
-	else
+	if (store_board_get(rq->wstore, id, rq->arena, &e) == STORE_OK) {
+		struct buf u = BUF_INIT;
+
+		buf_addf(&u, "/record/%lld/print?from=", (long long)record);
+		url_esc(&u, e.posted_from);
+		buf_adds(&u, "&to=");
+		url_esc(&u, e.posted_to);
+		admin_redirect(rq, rs, arena_strdup(rq->arena, u.buf), NULL);
+		buf_release(&u);
+	} else {
 		admin_redirect(rq, rs, arena_printf(rq->arena,
 			       "/record/%lld/print", (long long)record), NULL);
+	}
 	errors_release(&err);
 }
