@@ -153,26 +153,7 @@ static sqlite3_stmt *aprep(struct store *s, enum astmt id)
 }
 
 /* "" for NULL: the schema's NOT NULL text columns. */
-static void bind_s(sqlite3_stmt *st, int i, const char *v)
-{
-	bind_text(st, i, v ? v : "");
-}
-
 /* Grow an array in the arena by doubling. */
-static void *grow(struct arena *a, void *v, size_t n, size_t *cap,
-		  size_t size)
-{
-	void *bigger;
-
-	if (n < *cap)
-		return v;
-	*cap = *cap ? 2 * *cap : 16;
-	bigger = arena_alloc(a, *cap * size);
-	if (n)
-		memcpy(bigger, v, n * size);
-	return bigger;
-}
-
 /* --- tables --- */
 
 enum store_rc store_assess_table_insert(struct store *s, struct assess_table *t,
@@ -186,14 +167,14 @@ enum store_rc store_assess_table_insert(struct store *s, struct assess_table *t,
 	if (store_begin(s, err) != STORE_OK)
 		return STORE_ERROR;
 	st = aprep(s, A_TABLE_INSERT);
-	bind_s(st, 1, t->name);
+	bind_text0(st, 1, t->name);
 	bind_text(st, 2, t->region_code && *t->region_code ? t->region_code :
 		  NULL);
-	bind_s(st, 3, t->source);
-	bind_s(st, 4, t->note);
+	bind_text0(st, 3, t->source);
+	bind_text0(st, 4, t->note);
 	sqlite3_bind_int64(st, 5, t->base_total);
 	sqlite3_bind_int64(st, 6, t->bonus_cap);
-	bind_s(st, 7, t->created_by);
+	bind_text0(st, 7, t->created_by);
 	bind_text(st, 8, now);
 	rc = run_returning(s, st, &t->id, err);
 	sqlite3_reset(st);
@@ -201,7 +182,7 @@ enum store_rc store_assess_table_insert(struct store *s, struct assess_table *t,
 		st = aprep(s, A_TYPE_INSERT);
 		sqlite3_bind_int64(st, 1, t->id);
 		sqlite3_bind_int64(st, 2, (int64_t)i);
-		bind_s(st, 3, t->types[i]);
+		bind_text0(st, 3, t->types[i]);
 		rc = run(s, st, err);
 		sqlite3_reset(st);
 	}
@@ -216,14 +197,14 @@ enum store_rc store_assess_table_insert(struct store *s, struct assess_table *t,
 		else
 			sqlite3_bind_null(st, 3);
 		sqlite3_bind_int(st, 4, l->level);
-		bind_s(st, 5, l->name);
+		bind_text0(st, 5, l->name);
 		sqlite3_bind_int(st, 6, l->scored ? 1 : 0);
 		sqlite3_bind_int(st, 7, l->bonus ? 1 : 0);
-		bind_s(st, 8, l->points_text);
-		bind_s(st, 9, l->method);
+		bind_text0(st, 8, l->points_text);
+		bind_text0(st, 9, l->method);
 		sqlite3_bind_int64(st, 10, (int64_t)l->evidence);
-		bind_s(st, 11, l->measure);
-		bind_s(st, 12, l->note);
+		bind_text0(st, 11, l->measure);
+		bind_text0(st, 12, l->note);
 		sqlite3_bind_int64(st, 13, (int64_t)l->rownum);
 		rc = run_returning(s, st, &l->id, err);
 		sqlite3_reset(st);
@@ -233,7 +214,7 @@ enum store_rc store_assess_table_insert(struct store *s, struct assess_table *t,
 				continue;
 			st = aprep(s, A_POINTS_INSERT);
 			sqlite3_bind_int64(st, 1, l->id);
-			bind_s(st, 2, t->types[k]);
+			bind_text0(st, 2, t->types[k]);
 			sqlite3_bind_int64(st, 3, l->points[k]);
 			rc = run(s, st, err);
 			sqlite3_reset(st);
@@ -276,7 +257,7 @@ static enum store_rc load_types(struct store *s, struct arena *a,
 
 	sqlite3_bind_int64(st, 1, t->id);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = grow_rows(a, v, n, &cap, sizeof(*v));
 		v[n++] = col_text0(st, 0, a);
 	}
 	sqlite3_reset(st);
@@ -308,7 +289,7 @@ enum store_rc store_assess_table_load(struct store *s, int64_t id,
 		struct assess_line *l;
 		int64_t seq = sqlite3_column_int64(st, 1);
 
-		v = grow(a, v, n, &cap, sizeof(*v));
+		v = grow_rows(a, v, n, &cap, sizeof(*v));
 		l = &v[n];
 		memset(l, 0, sizeof(*l));
 		if (seq != (int64_t)n)
@@ -367,7 +348,7 @@ enum store_rc store_assess_table_list(struct store *s, struct arena *a,
 	int step;
 
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		table_row(st, a, &v[cnt++]);
 	}
 	sqlite3_reset(st);
@@ -396,11 +377,11 @@ enum store_rc store_assess_round_insert(struct store *s, struct assess_round *r,
 		return STORE_ERROR;
 	st = aprep(s, A_ROUND_INSERT);
 	sqlite3_bind_int64(st, 1, r->table_id);
-	bind_s(st, 2, r->name);
-	bind_s(st, 3, r->region_code);
-	bind_s(st, 4, r->period_from);
-	bind_s(st, 5, r->period_to);
-	bind_s(st, 6, r->created_by);
+	bind_text0(st, 2, r->name);
+	bind_text0(st, 3, r->region_code);
+	bind_text0(st, 4, r->period_from);
+	bind_text0(st, 5, r->period_to);
+	bind_text0(st, 6, r->created_by);
 	bind_text(st, 7, now);
 	rc = run_returning(s, st, &r->id, err);
 	sqlite3_reset(st);
@@ -408,7 +389,7 @@ enum store_rc store_assess_round_insert(struct store *s, struct assess_round *r,
 		st = aprep(s, A_TARGET_INSERT);
 		sqlite3_bind_int64(st, 1, r->id);
 		sqlite3_bind_int64(st, 2, targets[i].unit_id);
-		bind_s(st, 3, targets[i].type_name);
+		bind_text0(st, 3, targets[i].type_name);
 		rc = run(s, st, err);
 		sqlite3_reset(st);
 	}
@@ -452,7 +433,7 @@ static enum store_rc round_rows(struct store *s, sqlite3_stmt *st,
 	int step;
 
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		round_row(st, a, &v[cnt++]);
 	}
 	sqlite3_reset(st);
@@ -516,7 +497,7 @@ enum store_rc store_assess_round_finalise(struct store *s, int64_t id,
 	sqlite3_stmt *st = aprep(s, A_ROUND_FINAL);
 	enum store_rc rc;
 
-	bind_s(st, 1, by);
+	bind_text0(st, 1, by);
 	bind_text(st, 2, at);
 	sqlite3_bind_int64(st, 3, id);
 	rc = run(s, st, err);
@@ -541,7 +522,7 @@ enum store_rc store_assess_targets(struct store *s, int64_t round_id,
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct assess_target *g;
 
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		g = &v[cnt++];
 		g->round_id = sqlite3_column_int64(st, 0);
 		g->unit_id = sqlite3_column_int64(st, 1);
@@ -575,8 +556,8 @@ enum store_rc store_assess_respond(struct store *s, int64_t round_id,
 	if (!has)
 		return STORE_NOTFOUND;
 	st = aprep(s, A_RESPOND);
-	bind_s(st, 1, text);
-	bind_s(st, 2, by);
+	bind_text0(st, 1, text);
+	bind_text0(st, 2, by);
 	bind_text(st, 3, at);
 	sqlite3_bind_int64(st, 4, round_id);
 	sqlite3_bind_int64(st, 5, unit_id);
@@ -602,8 +583,8 @@ enum store_rc store_assess_score_put(struct store *s,
 	sqlite3_bind_int64(st, 2, sc->unit_id);
 	sqlite3_bind_int64(st, 3, sc->line_id);
 	sqlite3_bind_int64(st, 4, sc->score);
-	bind_s(st, 5, sc->source);
-	bind_s(st, 6, sc->figure);
+	bind_text0(st, 5, sc->source);
+	bind_text0(st, 6, sc->figure);
 	if (sc->den) {
 		sqlite3_bind_int64(st, 7, sc->num);
 		sqlite3_bind_int64(st, 8, sc->den);
@@ -611,8 +592,8 @@ enum store_rc store_assess_score_put(struct store *s,
 		sqlite3_bind_null(st, 7);
 		sqlite3_bind_null(st, 8);
 	}
-	bind_s(st, 9, sc->comment);
-	bind_s(st, 10, sc->scored_by);
+	bind_text0(st, 9, sc->comment);
+	bind_text0(st, 10, sc->scored_by);
 	bind_text(st, 11, sc->scored_at ? sc->scored_at : now);
 	rc = run(s, st, err);
 	sqlite3_reset(st);
@@ -652,7 +633,7 @@ enum store_rc store_assess_scores(struct store *s, int64_t round_id,
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct assess_score *sc;
 
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		sc = &v[cnt++];
 		sc->round_id = sqlite3_column_int64(st, 0);
 		sc->unit_id = sqlite3_column_int64(st, 1);
@@ -691,11 +672,11 @@ enum store_rc store_assess_evidence_add(struct store *s,
 	sqlite3_bind_int64(st, 2, ev->unit_id);
 	sqlite3_bind_int64(st, 3, ev->line_id);
 	sqlite3_bind_int64(st, 4, (int64_t)ev->kind);
-	bind_s(st, 5, ev->name);
-	bind_s(st, 6, ev->mime);
+	bind_text0(st, 5, ev->name);
+	bind_text0(st, 6, ev->mime);
 	bind_text(st, 7, hex);
 	sqlite3_bind_int64(st, 8, (int64_t)len);
-	bind_s(st, 9, ev->uploaded_by);
+	bind_text0(st, 9, ev->uploaded_by);
 	bind_text(st, 10, now);
 	rc = run_returning(s, st, &ev->id, err);
 	sqlite3_reset(st);
@@ -738,7 +719,7 @@ enum store_rc store_assess_evidence_list(struct store *s, int64_t round_id,
 	sqlite3_bind_int64(st, 1, round_id);
 	sqlite3_bind_int64(st, 2, unit_id);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		evidence_row(st, a, &v[cnt++]);
 	}
 	sqlite3_reset(st);
@@ -777,12 +758,12 @@ enum store_rc store_assess_timed_records(struct store *s, int64_t unit_id,
 	int step;
 
 	sqlite3_bind_int64(st, 1, unit_id);
-	bind_s(st, 2, from);
-	bind_s(st, 3, to);
+	bind_text0(st, 2, from);
+	bind_text0(st, 3, to);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct assess_timed_record *r;
 
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		r = &v[cnt++];
 		memset(r, 0, sizeof(*r));
 		r->id = sqlite3_column_int64(st, 0);
@@ -814,7 +795,7 @@ enum store_rc store_assess_unit_domains(struct store *s, int64_t unit_id,
 
 	sqlite3_bind_int64(st, 1, unit_id);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		v[cnt++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);

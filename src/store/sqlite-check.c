@@ -98,26 +98,7 @@ static sqlite3_stmt *cprep(struct store *s, enum cstmt id)
 }
 
 /* "" for NULL: the schema's NOT NULL text columns. */
-static void bind_s(sqlite3_stmt *st, int i, const char *v)
-{
-	bind_text(st, i, v ? v : "");
-}
-
 /* Grow an array in the arena by doubling. */
-static void *grow(struct arena *a, void *v, size_t n, size_t *cap,
-		  size_t size)
-{
-	void *bigger;
-
-	if (n < *cap)
-		return v;
-	*cap = *cap ? 2 * *cap : 16;
-	bigger = arena_alloc(a, *cap * size);
-	if (n)
-		memcpy(bigger, v, n * size);
-	return bigger;
-}
-
 enum store_rc store_check_save(struct store *s, struct check_run_row *r,
 			       const struct check_run_unit *units,
 			       size_t nunits, const struct check_finding *f,
@@ -128,15 +109,15 @@ enum store_rc store_check_save(struct store *s, struct check_run_row *r,
 	if (store_begin(s, err) != STORE_OK)
 		return STORE_ERROR;
 	st = cprep(s, C_RUN_INSERT);
-	bind_s(st, 1, r->started_at);
-	bind_s(st, 2, r->finished_at);
-	bind_s(st, 3, r->today);
+	bind_text0(st, 1, r->started_at);
+	bind_text0(st, 2, r->finished_at);
+	bind_text0(st, 3, r->today);
 	bind_text(st, 4, r->scope_region && *r->scope_region ?
 		  r->scope_region : NULL);
 	bind_id(st, 5, r->scope_unit);
 	sqlite3_bind_int(st, 6, r->links);
-	bind_s(st, 7, r->via);
-	bind_s(st, 8, r->actor);
+	bind_text0(st, 7, r->via);
+	bind_text0(st, 8, r->actor);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)nf);
 	if (run_returning(s, st, &r->id, err) != STORE_OK)
 		goto fail;
@@ -154,18 +135,18 @@ enum store_rc store_check_save(struct store *s, struct check_run_row *r,
 		st = cprep(s, C_FINDING_INSERT);
 		sqlite3_bind_int64(st, 1, r->id);
 		sqlite3_bind_int64(st, 2, f[i].unit_id);
-		bind_s(st, 3, f[i].kind);
-		bind_s(st, 4, f[i].code);
-		bind_s(st, 5, f[i].region_code);
+		bind_text0(st, 3, f[i].kind);
+		bind_text0(st, 4, f[i].code);
+		bind_text0(st, 5, f[i].region_code);
 		bind_id(st, 6, f[i].catalog_id);
 		bind_id(st, 7, f[i].item_id);
 		bind_id(st, 8, f[i].record_id);
-		bind_s(st, 9, f[i].subject);
-		bind_s(st, 10, f[i].url);
+		bind_text0(st, 9, f[i].subject);
+		bind_text0(st, 10, f[i].url);
 		sqlite3_bind_int(st, 11, f[i].http_status);
 		sqlite3_bind_double(st, 12, f[i].seconds);
-		bind_s(st, 13, f[i].text);
-		bind_s(st, 14, f[i].fix);
+		bind_text0(st, 13, f[i].text);
+		bind_text0(st, 14, f[i].fix);
 		bind_id(st, 15, f[i].links_run);
 		if (run(s, st, err) != STORE_OK)
 			goto fail;
@@ -251,7 +232,7 @@ static enum store_rc read_findings(sqlite3_stmt *st, struct arena *a,
 
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, *n, &cap, sizeof(*v));
+		v = grow_rows(a, v, *n, &cap, sizeof(*v));
 		finding_row(st, a, &v[(*n)++]);
 	}
 	sqlite3_reset(st);
@@ -293,7 +274,7 @@ enum store_rc store_check_latest_units(struct store *s, const char *region,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct check_run_unit *u;
 
-		v = grow(a, v, *n, &cap, sizeof(*v));
+		v = grow_rows(a, v, *n, &cap, sizeof(*v));
 		u = &v[(*n)++];
 		memset(u, 0, sizeof(*u));
 		u->run_id = sqlite3_column_int64(st, 0);
@@ -337,7 +318,7 @@ enum store_rc store_check_counts(struct store *s, const char *region,
 	bind_scope(st, region, unit_id);
 	*nruns = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rv = grow(a, rv, *nruns, &cap, sizeof(*rv));
+		rv = grow_rows(a, rv, *nruns, &cap, sizeof(*rv));
 		run_row(st, a, &rv[(*nruns)++]);
 	}
 	sqlite3_reset(st);
@@ -350,7 +331,7 @@ enum store_rc store_check_counts(struct store *s, const char *region,
 	bind_scope(st, region, unit_id);
 	cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cv = grow(a, cv, *n, &cap, sizeof(*cv));
+		cv = grow_rows(a, cv, *n, &cap, sizeof(*cv));
 		cv[*n].run_id = sqlite3_column_int64(st, 0);
 		cv[*n].kind = col_text0(st, 1, a);
 		cv[*n].count = sqlite3_column_int64(st, 2);
@@ -370,10 +351,10 @@ enum store_rc store_check_record_bodies(struct store *s, const char *region,
 	size_t cap = 0;
 	int rc;
 
-	bind_s(st, 1, region);
+	bind_text0(st, 1, region);
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, *n, &cap, sizeof(*v));
+		v = grow_rows(a, v, *n, &cap, sizeof(*v));
 		v[*n].record_id = sqlite3_column_int64(st, 0);
 		v[*n].body_md = col_text0(st, 1, a);
 		(*n)++;

@@ -53,6 +53,8 @@ sqlite3_stmt *prep_sql(struct store *s, int slot, const char *sql);
 
 void bind_text(sqlite3_stmt *st, int i, const char *v);	/* NULL binds NULL */
 void bind_id(sqlite3_stmt *st, int i, int64_t id);	/* 0 binds NULL */
+void bind_text0(sqlite3_stmt *st, int i, const char *v);	/* NULL → "" */
+void bind_nonempty(sqlite3_stmt *st, int i, const char *v); /* "" → NULL */
 const char *col_text(sqlite3_stmt *st, int i, struct arena *a);	/* NULL stays */
 const char *col_text0(sqlite3_stmt *st, int i, struct arena *a);	/* NULL → "" */
 
@@ -64,5 +66,10 @@ enum store_rc run(struct store *s, sqlite3_stmt *st, struct errors *err);
 enum store_rc run_returning(struct store *s, sqlite3_stmt *st, int64_t *id,
 			    struct errors *err);
 int exec_plain(struct store *s, const char *sql, struct errors *err);
+
+/* 'v', an arena array of 'n' elements of 'size' bytes with room for *cap,
+ * with room for at least one more (moved to a bigger arena block, doubling
+ * from 16, when full). */
+void *grow_rows(struct arena *a, void *v, size_t n, size_t *cap, size_t size);
 
 #endif

@@ -494,6 +494,31 @@ enum store_rc store_record_count_by_domain(struct store *s,
 	return STORE_OK;
 }
 
+/* --- helpers the other store files share (sqlite-int.h) --- */
+
+void bind_text0(sqlite3_stmt *st, int i, const char *v)
+{
+	bind_text(st, i, v ? v : "");
+}
+
+void bind_nonempty(sqlite3_stmt *st, int i, const char *v)
+{
+	bind_text(st, i, v && *v ? v : NULL);
+}
+
+void *grow_rows(struct arena *a, void *v, size_t n, size_t *cap, size_t size)
+{
+	void *bigger;
+
+	if (n < *cap)
+		return v;
+	*cap = *cap ? 2 * *cap : 16;
+	bigger = arena_alloc(a, *cap * size);
+	if (n)
+		memcpy(bigger, v, n * size);
+	return bigger;
+}
+
 /* --- blobs and attachments --- */
 
 enum store_rc store_blob_put(struct store *s, const void *data, size_t len,

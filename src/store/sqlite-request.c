@@ -177,32 +177,8 @@ static sqlite3_stmt *qprep(struct store *s, enum qstmt id)
 }
 
 /* "" for NULL: the schema's NOT NULL text columns. */
-static void bind_s(sqlite3_stmt *st, int i, const char *v)
-{
-	bind_text(st, i, v ? v : "");
-}
-
 /* NULL for NULL or "": the nullable columns (dates, codes). */
-static void bind_opt(sqlite3_stmt *st, int i, const char *v)
-{
-	bind_text(st, i, v && *v ? v : NULL);
-}
-
 /* Grow an array in the arena by doubling. */
-static void *grow(struct arena *a, void *v, size_t n, size_t *cap,
-		  size_t size)
-{
-	void *bigger;
-
-	if (n < *cap)
-		return v;
-	*cap = *cap ? 2 * *cap : 16;
-	bigger = arena_alloc(a, *cap * size);
-	if (n)
-		memcpy(bigger, v, n * size);
-	return bigger;
-}
-
 static void request_row(sqlite3_stmt *st, struct arena *a, struct request *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -263,7 +239,7 @@ static enum store_rc request_rows(struct store *s, sqlite3_stmt *st,
 	int step;
 
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		request_row(st, a, &v[cnt++]);
 	}
 	sqlite3_reset(st);
@@ -279,38 +255,38 @@ static void bind_fields(sqlite3_stmt *st, int first, const struct request *r)
 	int i = first;
 	bool fee = r->fee_method && *r->fee_method;
 
-	bind_s(st, i++, r->applicant_kind);
-	bind_s(st, i++, r->name);
-	bind_s(st, i++, r->id_type);
-	bind_s(st, i++, r->id_number);
-	bind_s(st, i++, r->credit_code);
-	bind_s(st, i++, r->legal_rep);
-	bind_s(st, i++, r->contact_person);
-	bind_s(st, i++, r->phone);
-	bind_s(st, i++, r->email);
-	bind_s(st, i++, r->address);
-	bind_s(st, i++, r->postcode);
-	bind_s(st, i++, r->info_name);
-	bind_s(st, i++, r->info_doc_no);
-	bind_s(st, i++, r->info_desc);
-	bind_s(st, i++, r->forms);
-	bind_s(st, i++, r->delivery);
+	bind_text0(st, i++, r->applicant_kind);
+	bind_text0(st, i++, r->name);
+	bind_text0(st, i++, r->id_type);
+	bind_text0(st, i++, r->id_number);
+	bind_text0(st, i++, r->credit_code);
+	bind_text0(st, i++, r->legal_rep);
+	bind_text0(st, i++, r->contact_person);
+	bind_text0(st, i++, r->phone);
+	bind_text0(st, i++, r->email);
+	bind_text0(st, i++, r->address);
+	bind_text0(st, i++, r->postcode);
+	bind_text0(st, i++, r->info_name);
+	bind_text0(st, i++, r->info_doc_no);
+	bind_text0(st, i++, r->info_desc);
+	bind_text0(st, i++, r->forms);
+	bind_text0(st, i++, r->delivery);
 	sqlite3_bind_int(st, i++, r->fee_waiver ? 1 : 0);
-	bind_s(st, i++, r->fee_waiver_reason);
-	bind_s(st, i++, r->channel);
-	bind_s(st, i++, r->submitted_on);
-	bind_s(st, i++, r->received_on);
-	bind_s(st, i++, r->receipt_note);
-	bind_s(st, i++, r->ip);
+	bind_text0(st, i++, r->fee_waiver_reason);
+	bind_text0(st, i++, r->channel);
+	bind_text0(st, i++, r->submitted_on);
+	bind_text0(st, i++, r->received_on);
+	bind_text0(st, i++, r->receipt_note);
+	bind_text0(st, i++, r->ip);
 	bind_text(st, i++, r->status && *r->status ? r->status : "registered");
-	bind_opt(st, i++, r->outcome);
-	bind_s(st, i++, r->outcome_article);
-	bind_s(st, i++, r->reply_letter);
-	bind_opt(st, i++, r->replied_on);
-	bind_s(st, i++, r->delivered_how);
-	bind_opt(st, i++, r->delivered_on);
-	bind_opt(st, i++, r->archived_on);
-	bind_opt(st, i++, r->fee_method);
+	bind_nonempty(st, i++, r->outcome);
+	bind_text0(st, i++, r->outcome_article);
+	bind_text0(st, i++, r->reply_letter);
+	bind_nonempty(st, i++, r->replied_on);
+	bind_text0(st, i++, r->delivered_how);
+	bind_nonempty(st, i++, r->delivered_on);
+	bind_nonempty(st, i++, r->archived_on);
+	bind_nonempty(st, i++, r->fee_method);
 	if (fee) {
 		sqlite3_bind_int64(st, i++, r->fee_units);
 		sqlite3_bind_int64(st, i++, r->fee_fen);
@@ -318,7 +294,7 @@ static void bind_fields(sqlite3_stmt *st, int first, const struct request *r)
 		sqlite3_bind_null(st, i++);
 		sqlite3_bind_null(st, i++);
 	}
-	bind_opt(st, i++, r->fee_state);
+	bind_nonempty(st, i++, r->fee_state);
 }
 
 enum store_rc store_request_insert(struct store *s, struct request *r,
@@ -339,9 +315,9 @@ enum store_rc store_request_insert(struct store *s, struct request *r,
 	st = qprep(s, Q_INSERT);
 	sqlite3_bind_int64(st, 1, r->unit_id);
 	sqlite3_bind_int(st, 2, year);
-	bind_s(st, 3, r->code);
+	bind_text0(st, 3, r->code);
 	bind_fields(st, 4, r);
-	bind_s(st, 39, r->created_by);
+	bind_text0(st, 39, r->created_by);
 	bind_text(st, 40, now);
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
@@ -430,10 +406,10 @@ static void bind_filter(sqlite3_stmt *st, const struct request_filter *f,
 			struct buf *pattern)
 {
 	sqlite3_bind_int64(st, 1, f->unit_id);
-	bind_opt(st, 2, f->region);
-	bind_opt(st, 3, f->status);
-	bind_opt(st, 4, f->received_from);
-	bind_opt(st, 5, f->received_to);
+	bind_nonempty(st, 2, f->region);
+	bind_nonempty(st, 3, f->status);
+	bind_nonempty(st, 4, f->received_from);
+	bind_nonempty(st, 5, f->received_to);
 	if (f->text && *f->text) {
 		buf_reset(pattern);
 		buf_addch(pattern, '%');
@@ -479,7 +455,7 @@ enum store_rc store_request_open_ids(struct store *s, struct arena *a,
 	int step;
 
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		v[cnt++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
@@ -513,9 +489,9 @@ enum store_rc store_request_count_by_applicant(struct store *s,
 	sqlite3_bind_int64(st, 2, r->id);
 	bind_text(st, 3, from ? from : "");
 	bind_text(st, 4, to ? to : "9");
-	bind_s(st, 5, r->credit_code);
-	bind_s(st, 6, r->name);
-	bind_s(st, 7, r->id_number);
+	bind_text0(st, 5, r->credit_code);
+	bind_text0(st, 6, r->name);
+	bind_text0(st, 7, r->id_number);
 	step = sqlite3_step(st);
 	*count = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
@@ -542,7 +518,7 @@ enum store_rc store_request_same_info(struct store *s, const struct request *r,
 	sqlite3_bind_int64(st, 1, r->unit_id);
 	sqlite3_bind_int64(st, 2, r->id);
 	bind_text(st, 3, name.buf);
-	bind_s(st, 4, r->info_doc_no);
+	bind_text0(st, 4, r->info_doc_no);
 	sqlite3_bind_int(st, 5, limit > 0 ? limit : 20);
 	rc = request_rows(s, st, a, out, n);
 	buf_release(&name);
@@ -562,13 +538,13 @@ enum store_rc store_request_step_add(struct store *s,
 
 	time_now_text(now);
 	sqlite3_bind_int64(st, 1, e->request_id);
-	bind_s(st, 2, e->kind);
-	bind_s(st, 3, e->day);
-	bind_opt(st, 4, e->until);
+	bind_text0(st, 2, e->kind);
+	bind_text0(st, 3, e->day);
+	bind_nonempty(st, 4, e->until);
 	sqlite3_bind_int(st, 5, e->days);
-	bind_s(st, 6, e->approver);
-	bind_s(st, 7, e->note);
-	bind_s(st, 8, e->actor);
+	bind_text0(st, 6, e->approver);
+	bind_text0(st, 7, e->note);
+	bind_text0(st, 8, e->actor);
 	bind_text(st, 9, now);
 	rc = run_returning(s, st, id ? id : &ignored, err);
 	sqlite3_reset(st);
@@ -594,7 +570,7 @@ enum store_rc store_request_steps(struct store *s, int64_t request_id,
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct request_step *e;
 
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		e = &v[cnt++];
 		e->id = sqlite3_column_int64(st, 0);
 		e->request_id = sqlite3_column_int64(st, 1);
@@ -632,9 +608,9 @@ enum store_rc store_request_file_add(struct store *s, int64_t request_id,
 	if (rc == STORE_OK) {
 		st = qprep(s, Q_FILE_ADD);
 		sqlite3_bind_int64(st, 1, request_id);
-		bind_s(st, 2, role);
-		bind_s(st, 3, name);
-		bind_s(st, 4, mime);
+		bind_text0(st, 2, role);
+		bind_text0(st, 3, name);
+		bind_text0(st, 4, mime);
 		bind_text(st, 5, sha);
 		sqlite3_bind_int64(st, 6, (sqlite3_int64)size);
 		rc = run_returning(s, st, id ? id : &ignored, err);
@@ -666,7 +642,7 @@ enum store_rc store_request_files(struct store *s, int64_t request_id,
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct request_file *f;
 
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		f = &v[cnt++];
 		f->id = sqlite3_column_int64(st, 0);
 		f->request_id = sqlite3_column_int64(st, 1);
@@ -697,11 +673,11 @@ enum store_rc store_request_case_add(struct store *s,
 	time_now_text(now);
 	bind_id(st, 1, c->request_id);
 	sqlite3_bind_int64(st, 2, c->unit_id);
-	bind_s(st, 3, c->kind);
-	bind_s(st, 4, c->result);
-	bind_s(st, 5, c->filed_on);
-	bind_opt(st, 6, c->decided_on);
-	bind_s(st, 7, c->note);
+	bind_text0(st, 3, c->kind);
+	bind_text0(st, 4, c->result);
+	bind_text0(st, 5, c->filed_on);
+	bind_nonempty(st, 6, c->decided_on);
+	bind_text0(st, 7, c->note);
 	bind_text(st, 8, now);
 	rc = run_returning(s, st, id ? id : &ignored, err);
 	sqlite3_reset(st);
@@ -729,7 +705,7 @@ enum store_rc store_request_cases(struct store *s, int64_t unit_id,
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct request_case *c;
 
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		c = &v[cnt++];
 		c->id = sqlite3_column_int64(st, 0);
 		c->request_id = sqlite3_column_int64(st, 1);
@@ -790,11 +766,11 @@ enum store_rc store_annual_report_put(struct store *s,
 	time_now_text(now);
 	sqlite3_bind_int64(st, 1, t->unit_id);
 	sqlite3_bind_int(st, 2, t->year);
-	bind_s(st, 3, t->overview);
-	bind_s(st, 4, t->problems);
-	bind_s(st, 5, t->other);
+	bind_text0(st, 3, t->overview);
+	bind_text0(st, 4, t->problems);
+	bind_text0(st, 5, t->other);
 	bind_text(st, 6, t->table2 && *t->table2 ? t->table2 : "{}");
-	bind_opt(st, 7, t->published_at);
+	bind_nonempty(st, 7, t->published_at);
 	bind_text(st, 8, now);
 	rc = run(s, st, err);
 	sqlite3_reset(st);
@@ -815,9 +791,9 @@ enum store_rc store_annual_report_published(struct store *s, const char *region,
 	size_t cnt = 0, cap = 0;
 	int step;
 
-	bind_opt(st, 1, region);
+	bind_nonempty(st, 1, region);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		v = grow(a, v, cnt, &cap, sizeof(*v));
+		v = grow_rows(a, v, cnt, &cap, sizeof(*v));
 		report_row(st, a, &v[cnt++]);
 	}
 	sqlite3_reset(st);
@@ -834,8 +810,8 @@ enum store_rc store_request_intake_count(struct store *s, const char *ip,
 	sqlite3_stmt *st = qprep(s, Q_INTAKE_COUNT);
 	int step;
 
-	bind_s(st, 1, ip);
-	bind_s(st, 2, since);
+	bind_text0(st, 1, ip);
+	bind_text0(st, 2, since);
 	step = sqlite3_step(st);
 	*count = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
@@ -849,8 +825,8 @@ enum store_rc store_request_intake_log(struct store *s, const char *ip,
 	sqlite3_stmt *st = qprep(s, Q_INTAKE_LOG);
 	enum store_rc rc;
 
-	bind_s(st, 1, ip);
-	bind_s(st, 2, now);
+	bind_text0(st, 1, ip);
+	bind_text0(st, 2, now);
 	rc = run(s, st, err);
 	sqlite3_reset(st);
 	if (rc != STORE_OK || !now || time_text_add(now, -86400, day_ago))

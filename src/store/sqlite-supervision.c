@@ -154,32 +154,8 @@ static sqlite3_stmt *vprep(struct store *s, enum vstmt id)
 }
 
 /* "" for NULL: the schema's NOT NULL text columns. */
-static void bind_s(sqlite3_stmt *st, int i, const char *v)
-{
-	bind_text(st, i, v ? v : "");
-}
-
 /* NULL for NULL or "": the nullable dates. */
-static void bind_opt(sqlite3_stmt *st, int i, const char *v)
-{
-	bind_text(st, i, v && *v ? v : NULL);
-}
-
 /* Grow an array in the arena by doubling. */
-static void *grow(struct arena *a, void *v, size_t n, size_t *cap,
-		  size_t size)
-{
-	void *bigger;
-
-	if (n < *cap)
-		return v;
-	*cap = *cap ? 2 * *cap : 16;
-	bigger = arena_alloc(a, *cap * size);
-	if (n)
-		memcpy(bigger, v, n * size);
-	return bigger;
-}
-
 /* The end of a read: STORE_OK when the rows ran out, else an error. */
 static enum store_rc done(struct store *s, sqlite3_stmt *st, int rc)
 {
@@ -217,17 +193,17 @@ enum store_rc store_task_insert(struct store *s, const struct task *t,
 	enum store_rc rc;
 
 	time_now_text(now);
-	bind_s(st, 1, t->region_code);
-	bind_s(st, 2, t->source);
-	bind_s(st, 3, t->title);
-	bind_s(st, 4, t->body);
-	bind_s(st, 5, t->units_text);
-	bind_s(st, 6, t->issued_on);
-	bind_opt(st, 7, t->due_on);
-	bind_s(st, 8, t->due_rule);
+	bind_text0(st, 1, t->region_code);
+	bind_text0(st, 2, t->source);
+	bind_text0(st, 3, t->title);
+	bind_text0(st, 4, t->body);
+	bind_text0(st, 5, t->units_text);
+	bind_text0(st, 6, t->issued_on);
+	bind_nonempty(st, 7, t->due_on);
+	bind_text0(st, 8, t->due_rule);
 	sqlite3_bind_int(st, 9, t->due_workdays);
-	bind_opt(st, 10, t->closed_on);
-	bind_s(st, 11, t->created_by);
+	bind_nonempty(st, 10, t->closed_on);
+	bind_text0(st, 11, t->created_by);
 	bind_text(st, 12, now);
 	rc = run_returning(s, st, id, err);
 	sqlite3_reset(st);
@@ -248,7 +224,7 @@ enum store_rc store_task_unit_add(struct store *s, int64_t task_id,
 
 	sqlite3_bind_int64(st, 1, task_id);
 	sqlite3_bind_int64(st, 2, unit_id);
-	bind_s(st, 3, role);
+	bind_text0(st, 3, role);
 	sqlite3_bind_int(st, 4, seq);
 	rc = run(s, st, err);
 	sqlite3_reset(st);
@@ -283,7 +259,7 @@ enum store_rc store_task_list(struct store *s, const char *region,
 	bind_text(st, 1, region);
 	sqlite3_bind_int64(st, 2, unit_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = grow(a, *out, *n, &cap, sizeof(**out));
+		*out = grow_rows(a, *out, *n, &cap, sizeof(**out));
 		task_row(st, a, &(*out)[(*n)++]);
 	}
 	return done(s, st, rc);
@@ -303,7 +279,7 @@ enum store_rc store_task_units(struct store *s, int64_t task_id,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct task_unit *u;
 
-		*out = grow(a, *out, *n, &cap, sizeof(**out));
+		*out = grow_rows(a, *out, *n, &cap, sizeof(**out));
 		u = &(*out)[(*n)++];
 		u->task_id = sqlite3_column_int64(st, 0);
 		u->unit_id = sqlite3_column_int64(st, 1);
@@ -324,7 +300,7 @@ enum store_rc store_task_set_closed(struct store *s, int64_t id,
 	enum store_rc rc;
 
 	time_now_text(now);
-	bind_opt(st, 1, closed_on);
+	bind_nonempty(st, 1, closed_on);
 	bind_text(st, 2, now);
 	sqlite3_bind_int64(st, 3, id);
 	rc = run(s, st, err);
@@ -360,10 +336,10 @@ enum store_rc store_task_report_add(struct store *s,
 	time_now_text(now);
 	sqlite3_bind_int64(st, 1, r->task_id);
 	sqlite3_bind_int64(st, 2, r->unit_id);
-	bind_s(st, 3, r->kind);
-	bind_s(st, 4, r->day);
-	bind_s(st, 5, r->text);
-	bind_s(st, 6, r->actor);
+	bind_text0(st, 3, r->kind);
+	bind_text0(st, 4, r->day);
+	bind_text0(st, 5, r->text);
+	bind_text0(st, 6, r->actor);
 	bind_text(st, 7, now);
 	rc = run_returning(s, st, id ? id : &ignored, err);
 	sqlite3_reset(st);
@@ -383,7 +359,7 @@ enum store_rc store_task_reports(struct store *s, int64_t task_id,
 	sqlite3_bind_int64(st, 1, task_id);
 	sqlite3_bind_int64(st, 2, unit_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = grow(a, *out, *n, &cap, sizeof(**out));
+		*out = grow_rows(a, *out, *n, &cap, sizeof(**out));
 		report_row(st, a, &(*out)[(*n)++]);
 	}
 	return done(s, st, rc);
@@ -446,8 +422,8 @@ enum store_rc store_sv_file_add(struct store *s, enum sv_owner owner,
 		st = vprep(s, V_FILE_ADD);
 		sqlite3_bind_int(st, 1, (int)owner);
 		sqlite3_bind_int64(st, 2, owner_id);
-		bind_s(st, 3, name);
-		bind_s(st, 4, mime);
+		bind_text0(st, 3, name);
+		bind_text0(st, 4, mime);
 		bind_text(st, 5, sha);
 		sqlite3_bind_int64(st, 6, (sqlite3_int64)size);
 		rc = run_returning(s, st, id ? id : &ignored, err);
@@ -480,7 +456,7 @@ enum store_rc store_sv_files(struct store *s, enum sv_owner owner,
 	sqlite3_bind_int(st, 1, (int)owner);
 	sqlite3_bind_int64(st, 2, owner_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = grow(a, *out, *n, &cap, sizeof(**out));
+		*out = grow_rows(a, *out, *n, &cap, sizeof(**out));
 		file_row(st, a, &(*out)[(*n)++]);
 	}
 	return done(s, st, rc);
@@ -535,14 +511,14 @@ enum store_rc store_board_add(struct store *s, const struct board_entry *e,
 	time_now_text(now);
 	sqlite3_bind_int64(st, 1, e->unit_id);
 	bind_id(st, 2, e->record_id);
-	bind_s(st, 3, e->title);
-	bind_s(st, 4, e->place);
-	bind_s(st, 5, e->posted_from);
-	bind_s(st, 6, e->posted_to);
-	bind_s(st, 7, e->posted_by);
-	bind_s(st, 8, e->note);
+	bind_text0(st, 3, e->title);
+	bind_text0(st, 4, e->place);
+	bind_text0(st, 5, e->posted_from);
+	bind_text0(st, 6, e->posted_to);
+	bind_text0(st, 7, e->posted_by);
+	bind_text0(st, 8, e->note);
 	sqlite3_bind_int(st, 9, e->printed ? 1 : 0);
-	bind_s(st, 10, e->actor);
+	bind_text0(st, 10, e->actor);
 	bind_text(st, 11, now);
 	rc = run_returning(s, st, id, err);
 	sqlite3_reset(st);
@@ -577,10 +553,10 @@ enum store_rc store_board_list(struct store *s, int64_t unit_id,
 	*n = 0;
 	sqlite3_bind_int64(st, 1, unit_id);
 	bind_text(st, 2, region);
-	bind_opt(st, 3, from);
-	bind_opt(st, 4, to);
+	bind_nonempty(st, 3, from);
+	bind_nonempty(st, 4, to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = grow(a, *out, *n, &cap, sizeof(**out));
+		*out = grow_rows(a, *out, *n, &cap, sizeof(**out));
 		board_row(st, a, &(*out)[(*n)++]);
 	}
 	return done(s, st, rc);
@@ -598,11 +574,11 @@ enum store_rc store_zone_lines(struct store *s, const char *level,
 
 	*out = NULL;
 	*n = 0;
-	bind_s(st, 1, level);
+	bind_text0(st, 1, level);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct zone_line *l;
 
-		*out = grow(a, *out, *n, &cap, sizeof(**out));
+		*out = grow_rows(a, *out, *n, &cap, sizeof(**out));
 		l = &(*out)[(*n)++];
 		l->id = sqlite3_column_int64(st, 0);
 		l->level = col_text0(st, 1, a);
@@ -632,11 +608,11 @@ enum store_rc store_zone_inspection_add(struct store *s,
 	time_now_text(now);
 	st = vprep(s, V_ZONE_ADD);
 	sqlite3_bind_int64(st, 1, z->unit_id);
-	bind_s(st, 2, z->level);
-	bind_s(st, 3, z->day);
-	bind_s(st, 4, z->inspector);
-	bind_s(st, 5, z->note);
-	bind_s(st, 6, z->actor);
+	bind_text0(st, 2, z->level);
+	bind_text0(st, 3, z->day);
+	bind_text0(st, 4, z->inspector);
+	bind_text0(st, 5, z->note);
+	bind_text0(st, 6, z->actor);
 	bind_text(st, 7, now);
 	rc = run_returning(s, st, id, err);
 	sqlite3_reset(st);
@@ -645,7 +621,7 @@ enum store_rc store_zone_inspection_add(struct store *s,
 		sqlite3_bind_int64(st, 1, *id);
 		sqlite3_bind_int64(st, 2, v[i].line_id);
 		sqlite3_bind_int(st, 3, v[i].met ? 1 : 0);
-		bind_s(st, 4, v[i].note);
+		bind_text0(st, 4, v[i].note);
 		rc = run(s, st, err);
 		sqlite3_reset(st);
 	}
@@ -706,7 +682,7 @@ enum store_rc store_zone_inspections(struct store *s, int64_t unit_id,
 	sqlite3_bind_int64(st, 1, unit_id);
 	bind_text(st, 2, region);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = grow(a, *out, *n, &cap, sizeof(**out));
+		*out = grow_rows(a, *out, *n, &cap, sizeof(**out));
 		zone_row(st, a, &(*out)[(*n)++]);
 	}
 	return done(s, st, rc);
@@ -726,7 +702,7 @@ enum store_rc store_zone_results(struct store *s, int64_t inspection_id,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct zone_result *r;
 
-		*out = grow(a, *out, *n, &cap, sizeof(**out));
+		*out = grow_rows(a, *out, *n, &cap, sizeof(**out));
 		r = &(*out)[(*n)++];
 		r->line_id = sqlite3_column_int64(st, 0);
 		r->met = sqlite3_column_int(st, 1) != 0;
@@ -746,11 +722,11 @@ enum store_rc store_units_below(struct store *s, const char *region,
 
 	*out = NULL;
 	*n = 0;
-	bind_s(st, 1, region);
+	bind_text0(st, 1, region);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct unit *u;
 
-		*out = grow(a, *out, *n, &cap, sizeof(**out));
+		*out = grow_rows(a, *out, *n, &cap, sizeof(**out));
 		u = &(*out)[(*n)++];
 		u->id = sqlite3_column_int64(st, 0);
 		u->name = col_text0(st, 1, a);
@@ -766,7 +742,7 @@ int64_t store_record_id_by_index(struct store *s, const char *index_no)
 	sqlite3_stmt *st = vprep(s, V_RECORD_BY_INDEX);
 	int64_t id = 0;
 
-	bind_s(st, 1, index_no);
+	bind_text0(st, 1, index_no);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
