@@ -31,6 +31,7 @@
 #include "../domain/record.h"
 #include "../domain/request.h"
 #include "../domain/site.h"
+#include "../util/readfile.h"
 #include "../util/errors.h"
 #include "../util/utf8.h"
 
@@ -518,33 +519,6 @@ void admin_assess_table(struct http_request *rq, struct http_response *rs)
 	admin_end(rq, b);
 }
 
-/* Bytes of an .xlsx written by 'write' to a temporary file. */
-static int xlsx_bytes(int (*write)(const void *, const char *,
-				   struct errors *), const void *what,
-		      struct buf *out)
-{
-	char path[] = "/tmp/gongkai-assess-XXXXXX";
-	int fd = mkstemp(path);
-	struct errors err = ERRORS_INIT;
-	char chunk[65536];
-	FILE *fp;
-	size_t k;
-	int rc = -1;
-
-	if (fd < 0)
-		return -1;
-	close(fd);
-	if (write(what, path, &err) == 0 && (fp = fopen(path, "rb"))) {
-		while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-			buf_add(out, chunk, k);
-		fclose(fp);
-		rc = 0;
-	}
-	unlink(path);
-	errors_release(&err);
-	return rc;
-}
-
 static int write_table_xlsx(const void *t, const char *path, struct errors *e)
 {
 	return assess_table_write_xlsx(t, path, e);
@@ -580,7 +554,7 @@ void admin_assess_table_export(struct http_request *rq,
 	if (csv) {
 		assess_table_write_csv(&t, &rs->body);
 		rs->content_type = "text/csv; charset=utf-8";
-	} else if (xlsx_bytes(write_table_xlsx, &t, &rs->body)) {
+	} else if (file_bytes_of(write_table_xlsx, &t, &rs->body)) {
 		refuse(rq, rs, 500, "暂时无法生成文件", "生成 Excel 文件失败，请稍后"
 		       "再试或下载 CSV");
 		return;
@@ -840,7 +814,7 @@ void admin_assess_ranking(struct http_request *rq, struct http_response *rs)
 	if (csv) {
 		assess_ranking_write_csv(&sh, &rs->body);
 		rs->content_type = "text/csv; charset=utf-8";
-	} else if (xlsx_bytes(write_ranking_xlsx, &sh, &rs->body)) {
+	} else if (file_bytes_of(write_ranking_xlsx, &sh, &rs->body)) {
 		refuse(rq, rs, 500, "暂时无法生成文件", "生成 Excel 文件失败，请稍后"
 		       "再试或下载 CSV");
 		return;

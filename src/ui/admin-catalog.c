@@ -23,6 +23,7 @@
 #include "../domain/catalog.h"
 #include "../domain/channels.h"
 #include "../domain/layout.h"
+#include "../util/readfile.h"
 #include "../util/errors.h"
 #include "../util/timeutil.h"
 
@@ -1294,31 +1295,11 @@ void admin_catalog_view(struct http_request *rq, struct http_response *rs)
 	catalog_page(rq, rs, &c, NULL, NULL);
 }
 
-/* The catalog as .xlsx bytes, through a temporary file (libxlsxwriter
- * writes files); as ui-catalogs.c does for the public download. */
-static int xlsx_bytes(const struct catalog *c, struct buf *out)
+/* catalog_write_file() as file_bytes_of() calls it. */
+static int write_catalog_xlsx(const void *c, const char *path,
+			      struct errors *err)
 {
-	char path[] = "/tmp/gongkai-catalog-XXXXXX";
-	int fd = mkstemp(path);
-	struct errors err = ERRORS_INIT;
-	char chunk[65536];
-	FILE *fp;
-	size_t k;
-	int rc = -1;
-
-	if (fd < 0)
-		return -1;
-	close(fd);
-	if (catalog_write_file(c, CATALOG_XLSX, path, &err) == 0 &&
-	    (fp = fopen(path, "rb"))) {
-		while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-			buf_add(out, chunk, k);
-		fclose(fp);
-		rc = 0;
-	}
-	unlink(path);
-	errors_release(&err);
-	return rc;
+	return catalog_write_file(c, CATALOG_XLSX, path, err);
 }
 
 void admin_catalog_export(struct http_request *rq, struct http_response *rs)
@@ -1336,7 +1317,7 @@ void admin_catalog_export(struct http_request *rq, struct http_response *rs)
 	if (csv) {
 		catalog_write_csv(&c, &rs->body);
 		rs->content_type = "text/csv; charset=utf-8";
-	} else if (xlsx_bytes(&c, &rs->body)) {
+	} else if (file_bytes_of(write_catalog_xlsx, &c, &rs->body)) {
 		errors_addf(&err, "生成 Excel 文件失败，请稍后再试或下载 CSV");
 		fail_back(rq, rs, "暂时无法生成文件", c.id, &err);
 		rs->status = 500;

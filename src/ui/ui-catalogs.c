@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "pages.h"
 #include "parts.h"
+#include "../util/readfile.h"
 #include "../domain/catalog.h"
 
 void ui_catalogs(struct http_request *rq, struct http_response *rs)
@@ -73,31 +74,11 @@ void ui_catalogs(struct http_request *rq, struct http_response *rs)
 	layout_end(rq, b, &f);
 }
 
-/* The catalog as .xlsx bytes, through a temporary file (libxlsxwriter
- * writes files). */
-static int xlsx_bytes(const struct catalog *c, struct buf *out)
+/* catalog_write_file() as file_bytes_of() calls it. */
+static int write_catalog_xlsx(const void *c, const char *path,
+			      struct errors *err)
 {
-	char path[] = "/tmp/gongkai-catalog-XXXXXX";
-	int fd = mkstemp(path);
-	struct errors err = ERRORS_INIT;
-	char chunk[65536];
-	FILE *fp;
-	size_t k;
-	int rc = -1;
-
-	if (fd < 0)
-		return -1;
-	close(fd);
-	if (catalog_write_file(c, CATALOG_XLSX, path, &err) == 0 &&
-	    (fp = fopen(path, "rb"))) {
-		while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-			buf_add(out, chunk, k);
-		fclose(fp);
-		rc = 0;
-	}
-	unlink(path);
-	errors_release(&err);
-	return rc;
+	return catalog_write_file(c, CATALOG_XLSX, path, err);
 }
 
 void ui_catalog_file(struct http_request *rq, struct http_response *rs)
@@ -117,7 +98,7 @@ void ui_catalog_file(struct http_request *rq, struct http_response *rs)
 		catalog_write_csv(&c, &rs->body);
 		rs->content_type = "text/csv; charset=utf-8";
 	} else {
-		if (xlsx_bytes(&c, &rs->body)) {
+		if (file_bytes_of(write_catalog_xlsx, &c, &rs->body)) {
 			layout_error(rq, rs, 500, "暂时无法生成文件",
 				     "生成 Excel 文件失败，请稍后再试或下载 CSV。");
 			rs->uncacheable = true;

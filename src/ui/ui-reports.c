@@ -15,31 +15,19 @@
 #include "parts.h"
 #include "report-html.h"
 #include "report-pages.h"
+#include "../util/readfile.h"
 #include "../util/timeutil.h"
+
+/* annual_report_write_xlsx() as file_bytes_of() calls it. */
+static int write_report_xlsx(const void *r, const char *path,
+			     struct errors *err)
+{
+	return annual_report_write_xlsx(r, path, err);
+}
 
 int report_xlsx_bytes(const struct annual_report *r, struct buf *out)
 {
-	char path[] = "/tmp/gongkai-report-XXXXXX";
-	int fd = mkstemp(path);
-	struct errors err = ERRORS_INIT;
-	char chunk[65536];
-	FILE *fp;
-	size_t k;
-	int rc = -1;
-
-	if (fd < 0)
-		return -1;
-	close(fd);
-	if (annual_report_write_xlsx(r, path, &err) == 0 &&
-	    (fp = fopen(path, "rb"))) {
-		while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-			buf_add(out, chunk, k);
-		fclose(fp);
-		rc = 0;
-	}
-	unlink(path);
-	errors_release(&err);
-	return rc;
+	return file_bytes_of(write_report_xlsx, r, out);
 }
 
 const char *report_disposition(struct http_request *rq,

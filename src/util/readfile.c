@@ -2,7 +2,9 @@
 #include "readfile.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int read_whole_file(const char *path, size_t max, struct arena *a,
 		    const char **data, size_t *len, struct errors *err)
@@ -38,4 +40,30 @@ int read_whole_file(const char *path, size_t max, struct arena *a,
 	*data = buf;
 	*len = n;
 	return 0;
+}
+
+int file_bytes_of(int (*write)(const void *what, const char *path,
+			       struct errors *err),
+		  const void *what, struct buf *out)
+{
+	char path[] = "/tmp/gongkai-file-XXXXXX";
+	int fd = mkstemp(path);
+	struct errors err = ERRORS_INIT;
+	char chunk[65536];
+	FILE *fp;
+	size_t k;
+	int rc = -1;
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	if (write(what, path, &err) == 0 && (fp = fopen(path, "rb"))) {
+		while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			buf_add(out, chunk, k);
+		rc = ferror(fp) ? -1 : 0;
+		fclose(fp);
+	}
+	unlink(path);
+	errors_release(&err);
+	return rc;
 }
